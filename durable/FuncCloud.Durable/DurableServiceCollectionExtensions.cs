@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FuncCloud.Durable;
+
+/// <summary>DI registration of the services the orchestrations and activities depend on.</summary>
+public static class DurableServiceCollectionExtensions
+{
+    /// <summary>Registers the workflow services (placement, agent dispatch ...) as they are added.</summary>
+    public static IServiceCollection AddFuncCloudDurable(this IServiceCollection services, IConfiguration configuration) => services;
+}

@@ -1,0 +1,9 @@
+using FuncCloud.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+// Azure entry point. The same function classes run locally under FuncCloud.LocalHost.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddFuncCloudFunctions(builder.Configuration);
+builder.Build().Run();

@@ -1,0 +1,16 @@
+using FuncCloud.Shared.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FuncCloud.Functions;
+
+/// <summary>DI registration of the services behind the API functions.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>Registers everything the function classes of this assembly depend on.</summary>
+    public static IServiceCollection AddFuncCloudFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFuncCloudStorage(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+namespace FuncCloud.LocalHost.Hosting;
+
+/// <summary>The HTTP part of host.json (<c>extensions.http</c>).</summary>
+public sealed class HttpHostOptions
+{
+    /// <summary>Prefix of every HTTP trigger route; the Functions default is "api".</summary>
+    public string RoutePrefix { get; set; } = "api";
+}
+
+/// <summary>The queue part of host.json (<c>extensions.queues</c>), with the Functions defaults.</summary>
+public sealed class QueuesHostOptions
+{
+    /// <summary>Messages fetched per poll (1-32).</summary>
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>Fetch the next batch when fewer than this many messages are in flight.</summary>
+    public int? NewBatchThreshold { get; set; }
+
+    /// <summary>Longest wait between polls of an empty queue (exponential back-off up to this).</summary>
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a failed message stays invisible before it is retried.</summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Attempts before a message is moved to <c>&lt;queue&gt;-poison</c>.</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>"base64" (default) or "none".</summary>
+    public string MessageEncoding { get; set; } = "base64";
+}
+
+/// <summary>The durable part of host.json (<c>extensions.durableTask</c>).</summary>
+public sealed class DurableTaskHostOptions
+{
+    /// <summary>Task hub name: the prefix of the DTFx tables, queues and blob containers.</summary>
+    public string HubName { get; set; } = "TestHubName";
+
+    /// <summary>The Azure Storage backend settings.</summary>
+    public DurableStorageProviderOptions StorageProvider { get; set; } = new();
+}
+
+/// <summary><c>extensions.durableTask.storageProvider</c>.</summary>
+public sealed class DurableStorageProviderOptions
+{
+    /// <summary>Name of the app setting holding the storage connection string.</summary>
+    public string ConnectionName { get; set; } = "AzureWebJobsStorage";
+
+    /// <summary>Control-queue partitions (1-16); the unit of scale-out between replicas.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Longest back-off when the control and work-item queues are empty.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
