@@ -20,6 +20,14 @@ public sealed class QueueMessageHandler(QueueTriggerTarget target, QueuePumpSett
     /// <param name="cancellationToken">Signalled when the host gives up waiting for in-flight invocations.</param>
     public async Task HandleAsync(QueueMessage received, CancellationToken cancellationToken)
     {
+        if (received.DequeueCount > settings.MaxDequeueCount)
+        {
+            // Received more often than it was settled: its invocations crash or outlive the lease. Like the
+            // Functions host, poison it without another attempt rather than letting it take the host down again.
+            await PoisonAsync(received, new InvalidOperationException($"Message {received.MessageId} was dequeued {received.DequeueCount} times without completing."));
+            return;
+        }
+
         var payload = QueueMessagePayload.Decode(received.Body.ToString(), settings.Base64);
         // The function sees the message decoded, as the queue extension's client (with its encoding) returns it.
         var decoded = QueuesModelFactory.QueueMessage(
@@ -56,6 +64,11 @@ public sealed class QueueMessageHandler(QueueTriggerTarget target, QueuePumpSett
             return;
         }
 
+        await PoisonAsync(received, exception);
+    }
+
+    private async Task PoisonAsync(QueueMessage received, Exception exception)
+    {
         QueueTriggerLog.Poisoned(logger, exception, FunctionName, received.MessageId, received.DequeueCount, target.PoisonQueue.Name);
         await SettleAsync(received, async () =>
         {
@@ -78,9 +91,9 @@ public sealed class QueueMessageHandler(QueueTriggerTarget target, QueuePumpSett
         {
             await settle();
         }
-        catch (Exception e) when (e is RequestFailedException or AggregateException or IOException)
+        catch (Exception e)
         {
-            // Typically the lease expired and another receive took the message: it is simply delivered again.
+            // Settling must not fail the pump. Typically the lease expired and another receive took the message: it is simply delivered again.
             QueueTriggerLog.SettleFailed(logger, e, FunctionName, received.MessageId, target.Queue.Name);
         }
     }

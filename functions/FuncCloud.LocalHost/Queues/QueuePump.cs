@@ -49,8 +49,6 @@ public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings setti
     {
         try
         {
-            await target.Queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-            QueueTriggerLog.Listening(logger, FunctionName, target.Queue.Name);
             await PollAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,6 +62,7 @@ public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings setti
     private async Task PollAsync(CancellationToken stoppingToken)
     {
         var backoff = new QueuePollingBackoff(settings.MaxPollingInterval);
+        var queueExists = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             while (InFlightCount() > settings.NewBatchThreshold)
@@ -74,15 +73,23 @@ public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings setti
             QueueMessage[] messages;
             try
             {
-                messages = (await target.Queue.ReceiveMessagesAsync(settings.BatchSize, QueuePumpSettings.ProcessingLease, stoppingToken)).Value;
-            }
-            catch (RequestFailedException e)
-            {
-                // Storage unavailable or the queue deleted: keep the listener alive and try again later, as Functions does.
-                QueueTriggerLog.PollFailed(logger, e, FunctionName, target.Queue.Name);
-                if (e.Status == 404)
+                if (!queueExists)
                 {
                     await target.Queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    queueExists = true;
+                    QueueTriggerLog.Listening(logger, FunctionName, target.Queue.Name);
+                }
+
+                messages = (await target.Queue.ReceiveMessagesAsync(settings.BatchSize, QueuePumpSettings.ProcessingLease, stoppingToken)).Value;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage unavailable or the queue deleted: the listener stays alive and tries again later, as in
+                // Functions. An exception escaping a BackgroundService would stop the whole host.
+                QueueTriggerLog.PollFailed(logger, e, FunctionName, target.Queue.Name);
+                if (e is RequestFailedException { Status: 404 })
+                {
+                    queueExists = false;
                 }
 
                 messages = [];
@@ -117,7 +124,14 @@ public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings setti
                     _inFlight.Remove(done);
                 }
 
-                _slotFreed.Release();
+                try
+                {
+                    _slotFreed.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The pump is gone (an invocation outlived the shutdown): nobody waits for the slot.
+                }
             },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,

@@ -1,4 +1,3 @@
-using Azure;
 using FuncCloud.LocalHost.Catalog;
 using FuncCloud.LocalHost.Invocation;
 using Microsoft.Azure.Functions.Worker;
@@ -68,8 +67,9 @@ public sealed class TimerRunner(
                 return;
             }
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Storage unavailable: skip this occurrence. An exception escaping a BackgroundService would stop the host.
             TimerTriggerLog.LeaseFailed(logger, e, function.Name, occurrence);
             return;
         }
