@@ -11,12 +11,12 @@ namespace FuncCloud.LocalHost.Queues;
 /// </summary>
 public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings settings, QueueMessageHandler handler, ILogger logger) : BackgroundService
 {
+    /// <summary>The time given to invocations to end once their token is signalled, before the pump returns.</summary>
+    private static readonly TimeSpan CancelledDrainTimeout = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _invocationCancellation = new();
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly HashSet<Task> _inFlight = [];
-
-    /// <summary>The time given to invocations to end once their token is signalled, before the pump returns.</summary>
-    private static readonly TimeSpan CancelledDrainTimeout = TimeSpan.FromSeconds(5);
 
     private string FunctionName => target.Function.Name;
 

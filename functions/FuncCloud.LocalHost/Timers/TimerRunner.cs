@@ -92,7 +92,7 @@ public sealed class TimerRunner(
                 () => invoker.InvokeAsync(function, new TimerTriggerBinder(function, timer), EmptyBindingData, stoppingToken),
                 stoppingToken);
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             TimerTriggerLog.Failed(logger, e, function.Name);
         }

@@ -55,6 +55,14 @@ public sealed class QueueFunctions(QueueRecorder? recorder = null)
         await Task.Delay(50, cancellationToken);
         recorder?.Record(item.BatchId, 1, item.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Function(nameof(SlowWork))]
+    public async Task SlowWork([QueueTrigger(TestQueues.Slow)] FlakyMessage message, CancellationToken cancellationToken)
+    {
+        recorder?.Record(message.Key, 1, "started");
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        recorder?.Record(message.Key, 1, "finished");
+    }
 }
 
 /// <summary>Logical names of the test queues (the host prefixes them per fixture).</summary>
@@ -67,6 +75,7 @@ public static class TestQueues
     public const string Failing = "always-fails";
     public const string Flaky = "flaky";
     public const string Batch = "batch";
+    public const string Slow = "slow";
 }
 
 public sealed record OrderMessage(string OrderId, int Quantity);
