@@ -5,6 +5,7 @@ using FuncCloud.LocalHost.Http;
 using FuncCloud.LocalHost.Invocation;
 using FuncCloud.LocalHost.Queues;
 using FuncCloud.LocalHost.Timers;
+using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.LocalHost.Hosting;
 
@@ -32,6 +33,7 @@ public static class LocalFunctionHost
         services.Configure<DurableTaskHostOptions>(extensions.GetSection("durableTask"));
         services.Configure<FunctionKeyOptions>(configuration.GetSection("FuncCloud:LocalHost"));
         services.AddSingleton(catalog);
+        services.AddFuncCloudStorage(configuration);
         services.AddSingleton<FunctionInvoker>();
         services.AddMvcCore();
         services.AddRouting();

@@ -4,5 +4,6 @@ namespace FuncCloud.LocalHost.Queues;
 public static class QueueTriggerServiceCollectionExtensions
 {
     /// <summary>Starts one pump per <c>[QueueTrigger]</c> function.</summary>
-    public static IServiceCollection AddLocalQueueTriggers(this IServiceCollection services) => services;
+    public static IServiceCollection AddLocalQueueTriggers(this IServiceCollection services) =>
+        services.AddHostedService<QueueTriggerHost>();
 }
