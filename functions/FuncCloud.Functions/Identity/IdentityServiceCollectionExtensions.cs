@@ -62,6 +62,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<CatalogAdminService>();
         services.AddSingleton<ApplicationCredentialService>();
         services.AddSingleton<IdentityHttp>();
+        services.AddSingleton<TokenService>();
 
         services.AddSingleton(new CatalogServiceDefinition("identity", "keystone", IdentityRoutes.Root));
         services.AddSingleton<IdentityBootstrapper>();

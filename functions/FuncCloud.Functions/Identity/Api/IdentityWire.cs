@@ -28,6 +28,14 @@ public static class IdentityWire
         });
     }
 
+    /// <summary>The <c>role_assignments</c> collection (entries carry their own links).</summary>
+    public static IResult AssignmentCollection(HttpRequest request, IReadOnlyList<RoleAssignmentView> views) =>
+        OpenStackHttp.Json(new JsonObject
+        {
+            ["role_assignments"] = JsonSerializer.SerializeToNode(views, OpenStackJson.Options),
+            ["links"] = new JsonObject { ["self"] = $"{RequestUrls.Origin(request)}{request.Path}{request.QueryString}", ["previous"] = null, ["next"] = null },
+        });
+
     /// <summary>The JSON of <paramref name="value"/> plus its self link.</summary>
     public static JsonObject WithLinks<T>(HttpRequest request, string collection, string id, T value)
     {
