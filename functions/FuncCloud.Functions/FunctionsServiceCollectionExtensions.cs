@@ -1,4 +1,5 @@
 using FuncCloud.Functions.Identity;
+using FuncCloud.Functions.Image;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddFuncCloudStorage(configuration);
         services.AddFuncCloudIdentity(configuration);
+        services.AddFuncCloudImage(configuration);
         return services;
     }
 }

@@ -24,6 +24,9 @@ public sealed class StorageNames
         return name.Length <= 63 ? name : name[..63].TrimEnd('-');
     }
 
+    /// <summary>Blob container names: the same rules as queue names.</summary>
+    public string Container(string logicalName) => Queue(logicalName);
+
     /// <summary>Table names: 3-63 chars, letters and digits only, starting with a letter.</summary>
     public string Table(string logicalName)
     {

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Functions.Image.Api;
+using FuncCloud.Functions.Image.Services;
+using FuncCloud.Shared.OpenStack;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FuncCloud.Functions.Image.Functions.Images;
+
+/// <summary><c>PATCH /v2/images/{imageId}</c> with <c>application/openstack-images-v2.1-json-patch</c>.</summary>
+public sealed class UpdateImage(ImageHttp http, ImageService images)
+{
+    [Function(nameof(UpdateImage))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ImageRoutes.Image)] HttpRequest req,
+        string imageId, CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(req, async caller =>
+        {
+            var mediaType = req.ContentType?.Split(';')[0].Trim();
+            if (mediaType is null || !ImagePatch.MediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new UnsupportedMediaTypeException($"Unsupported Content-Type '{req.ContentType}'; use {ImagePatch.MediaTypes[0]}.");
+            }
+
+            var image = await images.UpdateAsync(caller, imageId, await ReadOperationsAsync(req, cancellationToken), cancellationToken);
+            return OpenStackHttp.Json(ImageWire.Image(image));
+        }, cancellationToken);
+
+    private static async Task<JsonArray> ReadOperationsAsync(HttpRequest req, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(req.Body, cancellationToken: cancellationToken) as JsonArray
+                ?? throw new BadRequestException("Request body must be a JSON array of operation objects.");
+        }
+        catch (JsonException e)
+        {
+            throw new BadRequestException($"Malformed JSON in request body: {e.Message}", e);
+        }
+    }
+}
