@@ -72,7 +72,11 @@ public sealed record Region(string Id, string Description, string? ParentRegionI
 public sealed record CatalogService(string Id, string Type, string Name, string Description, bool Enabled);
 
 /// <summary>An endpoint of a catalog service.</summary>
-public sealed record Endpoint(string Id, string ServiceId, string Interface, string Url, string? RegionId, bool Enabled);
+public sealed record Endpoint(string Id, string ServiceId, string Interface, string Url, string? RegionId, bool Enabled)
+{
+    /// <summary>The region again, under the legacy name the API still returns beside <c>region_id</c>.</summary>
+    public string? Region => RegionId;
+}
 
 /// <summary>An application credential: a secret (kept hashed) that authenticates as its user on one project.</summary>
 public sealed record ApplicationCredential(
