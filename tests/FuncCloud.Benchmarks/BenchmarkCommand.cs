@@ -8,9 +8,9 @@ public static class BenchmarkCommand
     /// <summary>Exit code 0 on success, 2 on usage errors.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] != "identity")
+        if (args.Length == 0 || args[0] is not ("identity" or "image"))
         {
-            Console.Error.WriteLine("usage: identity [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C]");
+            Console.Error.WriteLine("usage: identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
             return 2;
         }
 
@@ -37,6 +37,13 @@ public static class BenchmarkCommand
 
         try
         {
+            if (args[0] == "image")
+            {
+                var mebibytes = long.Parse(options.GetValueOrDefault("mib", "1024"), System.Globalization.CultureInfo.InvariantCulture);
+                await ImageBenchmark.RunAsync(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"), mebibytes);
+                return 0;
+            }
+
             var bench = new IdentityBenchmark(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"));
             await bench.RunAsync(requests, TimeSpan.FromSeconds(seconds));
             return 0;
