@@ -31,6 +31,9 @@ public sealed class DurableTaskBackend : IDisposable
             PartitionCount = hub.StorageProvider.PartitionCount,
             MaxQueuePollingInterval = hub.StorageProvider.MaxQueuePollingInterval,
             LoggerFactory = loggerFactory,
+
+            // Without this Azure Storage drops a start whose id is taken silently; the caller must know.
+            ThrowExceptionOnInvalidDedupeStatus = true,
         });
         Client = new TaskHubClient(Service, new CoreDataConverter(dataConverter), loggerFactory);
     }
