@@ -51,6 +51,7 @@ internal sealed class DurableTaskWorkerService(
             // TaskFailedException and the client's OrchestrationMetadata.FailureDetails are built from.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        _worker.AddOrchestrationDispatcherMiddleware(OrchestrationParent.Middleware);
         await _worker.StartAsync().WaitAsync(cancellationToken);
         DurableTaskLog.WorkerStarted(_logger, backend.HubName, orchestrators.Count, activityFunctions.Count, backend.PartitionCount);
     }

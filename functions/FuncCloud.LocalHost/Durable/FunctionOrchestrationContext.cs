@@ -5,17 +5,17 @@ namespace FuncCloud.LocalHost.Durable;
 
 /// <summary>
 /// The <see cref="TaskOrchestrationContext"/> a function-style orchestrator receives: everything is the shim's
-/// context, except <see cref="GetInput{T}"/>, which converts the input to whatever type the function asks for
+/// context, except <see cref="Parent"/> (see <see cref="OrchestrationParent"/>) and <see cref="GetInput{T}"/>, which converts the input to whatever type the function asks for
 /// (the shim's own context can only cast the input it deserialized against the orchestrator's input type).
 /// </summary>
-internal sealed class FunctionOrchestrationContext(TaskOrchestrationContext inner, OrchestrationInput input, ILoggerFactory loggerFactory)
+internal sealed class FunctionOrchestrationContext(TaskOrchestrationContext inner, OrchestrationInput input, ParentOrchestrationInstance? parent, ILoggerFactory loggerFactory)
     : TaskOrchestrationContext
 {
     public override TaskName Name => inner.Name;
 
     public override string InstanceId => inner.InstanceId;
 
-    public override ParentOrchestrationInstance? Parent => inner.Parent;
+    public override ParentOrchestrationInstance? Parent => parent;
 
     public override DateTime CurrentUtcDateTime => inner.CurrentUtcDateTime;
 

@@ -18,7 +18,7 @@ internal sealed class FunctionOrchestrator(FunctionDescriptor function, Function
     public async Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
     {
         var orchestrationInput = new OrchestrationInput(input, converter);
-        var functionContext = new FunctionOrchestrationContext(context, orchestrationInput, loggerFactory);
+        var functionContext = new FunctionOrchestrationContext(context, orchestrationInput, context.Parent ?? OrchestrationParent.Value, loggerFactory);
         var bindingData = new Dictionary<string, object?> { ["instanceId"] = context.InstanceId };
         var binder = new OrchestrationTriggerBinder(function, functionContext, orchestrationInput);
         return await invoker.InvokeAsync(function, binder, bindingData, CancellationToken.None);

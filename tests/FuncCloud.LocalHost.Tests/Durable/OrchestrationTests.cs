@@ -108,6 +108,17 @@ public sealed class OrchestrationTests(DurableHostFixture host) : IClassFixture<
     }
 
     [Fact]
+    public async Task CallSubOrchestrator_ChildReadsParent_SeesParentNameAndInstance()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(DurableFunctions.ParentOrchestrator), timeout.Token);
+
+        var instance = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        instance.ReadOutputAs<string>().ShouldBe($"{nameof(DurableFunctions.ParentOrchestrator)}/{id}");
+    }
+
+    [Fact]
     public async Task SetCustomStatus_WhileWaiting_ClientReadsIt()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -26,6 +26,14 @@ public sealed class DurableFunctions(DurableProbe probe)
         return new FamilyGreeting(request.Family, greetings);
     }
 
+    [Function(nameof(ParentOrchestrator))]
+    public static async Task<string?> ParentOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        await context.CallSubOrchestratorAsync<string?>(nameof(WhoIsMyParentOrchestrator));
+
+    [Function(nameof(WhoIsMyParentOrchestrator))]
+    public static string? WhoIsMyParentOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        context.Parent is { } parent ? $"{parent.Name}/{parent.InstanceId}" : null;
+
     [Function(nameof(RetryOrchestrator))]
     public static Task<string> RetryOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         context.CallActivityAsync<string>(
