@@ -32,6 +32,10 @@ public sealed class DurableTaskBackend : IDisposable
             MaxQueuePollingInterval = hub.StorageProvider.MaxQueuePollingInterval,
             LoggerFactory = loggerFactory,
 
+            // DTFx defaults the worker id to the machine name; replicas on one machine must not share it,
+            // or they would steal each other's partition leases as if they were one worker.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+
             // Without this Azure Storage drops a start whose id is taken silently; the caller must know.
             ThrowExceptionOnInvalidDedupeStatus = true,
         });
