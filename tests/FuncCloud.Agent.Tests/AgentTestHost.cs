@@ -75,6 +75,10 @@ public sealed class AgentTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(_configuration);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("AGENT_TEST_LOG") == "1")
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
+        }
         builder.Services.AddSingleton(Drivers);
         builder.Services.AddFuncCloudAgent(builder.Configuration);
         _host = builder.Build();

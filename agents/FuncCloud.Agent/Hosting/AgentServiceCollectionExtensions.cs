@@ -76,7 +76,7 @@ public static class AgentServiceCollectionExtensions
             client.Timeout = sp.GetRequiredService<IOptions<AgentApiOptions>>().Value.RequestTimeout);
         services.TryAddSingleton<KeystoneTokenProvider>();
         services.TryAddTransient<KeystoneAuthHandler>();
-        services.AddRefitClient<IComputeNodeApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
+        services.AddRefitGeneratedClient<IComputeNodeApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
             .ConfigureHttpClient((sp, client) =>
             {
                 var api = sp.GetRequiredService<IOptions<AgentApiOptions>>().Value;
