@@ -41,6 +41,9 @@ public sealed class AgentTestHost : IAsyncDisposable
 
     public FakeDriverFactory Drivers { get; }
 
+    /// <summary>What the agent logged (Information and above), across restarts.</summary>
+    public TestLogSink Logs { get; } = new();
+
     public string StateFolder => _configuration["FuncCloud:Agent:StateFolder"]!;
 
     /// <summary>Creates (does not start) a host for <paramref name="nodes"/> with extra settings.</summary>
@@ -75,6 +78,7 @@ public sealed class AgentTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(_configuration);
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
         if (Environment.GetEnvironmentVariable("AGENT_TEST_LOG") == "1")
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);

@@ -26,8 +26,6 @@ public sealed class NodeHeartbeat(
     private static readonly string AgentVersion =
         typeof(NodeHeartbeat).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
 
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-
     /// <summary>True once the API accepted the registration (and until it answers 404 to a heartbeat).</summary>
     public bool Registered { get; private set; }
 
@@ -36,14 +34,15 @@ public sealed class NodeHeartbeat(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var backoff = FirstRetry;
+        var firstRetry = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, options.MaxRetryBackoff.Ticks));
+        var backoff = firstRetry;
         while (!cancellationToken.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
                 await BeatAsync(cancellationToken);
-                backoff = FirstRetry;
+                backoff = firstRetry;
                 wait = Jitter(options.HeartbeatInterval);
             }
             catch (ApiException e) when (e.StatusCode == HttpStatusCode.NotFound && Registered)
