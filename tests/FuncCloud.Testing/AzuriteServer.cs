@@ -35,9 +35,18 @@ public sealed class AzuriteServer
         await Gate.WaitAsync();
         try
         {
-            if (_instance is null || _instance._process.HasExited)
+            // Free ports are only free when asked: a parallel test process may take one before Azurite
+            // binds it. Such a start fails at once, so try again on fresh ports.
+            for (var attempt = 1; _instance is null || _instance._process.HasExited; attempt++)
             {
-                _instance = await StartAsync();
+                try
+                {
+                    _instance = await StartAsync();
+                }
+                catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+                {
+                    _instance = null;
+                }
             }
 
             return _instance;
