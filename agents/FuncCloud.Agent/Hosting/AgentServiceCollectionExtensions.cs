@@ -1,15 +1,17 @@
 using FuncCloud.Agent.Api;
-using FuncCloud.Agent.Commands;
 using FuncCloud.Agent.Commands.Handlers;
-using FuncCloud.Agent.Compute;
+using FuncCloud.Agent.Commands;
 using FuncCloud.Agent.Compute.Fake;
+using FuncCloud.Agent.Compute;
+using FuncCloud.Agent.Images;
 using FuncCloud.Agent.Nodes;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Image;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -42,6 +44,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<AgentQueuePublisher>();
         AddHandlers(services);
         AddApi(services);
+        services.AddFuncCloudImageCache(configuration);
 
         services.TryAddSingleton<NodeAgentFactory>();
         services.AddHostedService<AgentHostedService>();
@@ -77,13 +80,24 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<KeystoneTokenProvider>();
         services.TryAddTransient<KeystoneAuthHandler>();
         services.AddRefitGeneratedClient<IComputeNodeApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
+            .ConfigureHttpClient(ConfigureApiClient)
+            .AddHttpMessageHandler<KeystoneAuthHandler>();
+
+        // Image bytes stream for minutes: no overall timeout, cancellation comes from the caller.
+        services.AddRefitGeneratedClient<IImageApi>()
             .ConfigureHttpClient((sp, client) =>
             {
-                var api = sp.GetRequiredService<IOptions<AgentApiOptions>>().Value;
-                // Without an endpoint the heartbeat never runs; the placeholder only keeps the client constructible.
-                client.BaseAddress = api.Endpoint ?? new Uri("http://api-endpoint-not-configured.invalid");
-                client.Timeout = api.RequestTimeout;
+                ConfigureApiClient(sp, client);
+                client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<KeystoneAuthHandler>();
+    }
+
+    private static void ConfigureApiClient(IServiceProvider services, HttpClient client)
+    {
+        var api = services.GetRequiredService<IOptions<AgentApiOptions>>().Value;
+        // Without an endpoint the heartbeat never runs; the placeholder only keeps the client constructible.
+        client.BaseAddress = api.Endpoint ?? new Uri("http://api-endpoint-not-configured.invalid");
+        client.Timeout = api.RequestTimeout;
     }
 }
