@@ -43,11 +43,12 @@ public sealed class FunccloudScriptTests : IDisposable
 
         File.ReadAllText(Path.Combine(_home, "openrc")).ShouldContain($"OS_AUTH_URL=http://127.0.0.1:{_port}/identity/v3");
         var pids = Directory.GetFiles(Path.Combine(_home, "pids"), "*.pid").Select(f => int.Parse(File.ReadAllText(f).Trim())).ToList();
-        pids.Count.ShouldBe(2);
+        pids.Count.ShouldBe(3);
 
         var status = await FunccloudAsync("status");
         status.StandardOutput.ShouldContain("localhost  running");
         status.StandardOutput.ShouldContain("azurite    running");
+        status.StandardOutput.ShouldContain("agent      running");
 
         var again = await FunccloudAsync("up", "-d");
         again.ExitCode.ShouldNotBe(0);
