@@ -1,3 +1,4 @@
+using FuncCloud.Functions.Identity;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddFuncCloudFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFuncCloudStorage(configuration);
+        services.AddFuncCloudIdentity(configuration);
         return services;
     }
 }

@@ -1,0 +1,208 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace FuncCloud.Shared.Storage;
+
+/// <summary>A stored document with the ETag to compare-and-swap it against.</summary>
+public sealed record Document<T>(string Id, T Value, ETag ETag);
+
+/// <summary>
+/// JSON documents in one Azure Table, partitioned by kind. A document may own a unique key (e.g. a name
+/// within its domain): the key is a second row of the same partition, written in the same entity-group
+/// transaction as the document, so uniqueness holds under concurrency and nothing is ever half-written.
+/// Every update is a compare-and-swap on the ETag.
+/// </summary>
+public sealed class DocumentTable(TableServiceClient service, StorageNames names, string logicalName, JsonSerializerOptions json)
+{
+    private const string DataColumn = "Data";
+    private const string IdColumn = "Id";
+    private readonly TableClient _table = service.GetTableClient(names.Table(logicalName));
+    private readonly Lazy<Task> _created = new(() => service.GetTableClient(names.Table(logicalName)).CreateIfNotExistsAsync());
+
+    /// <summary>The document <paramref name="id"/> of <paramref name="partition"/>, or null.</summary>
+    public async Task<Document<T>?> GetAsync<T>(string partition, string id, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, IdRow(id), [DataColumn], cancellationToken);
+        return response.HasValue ? ToDocument<T>(id, response.Value!) : null;
+    }
+
+    /// <summary>Every document of <paramref name="partition"/>.</summary>
+    public async Task<IReadOnlyList<Document<T>>> ListAsync<T>(string partition, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"i:"} and RowKey lt {"i;"}");
+        var documents = new List<Document<T>>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            documents.Add(ToDocument<T>(Unescape(entity.RowKey[2..]), entity));
+        }
+
+        return documents;
+    }
+
+    /// <summary>The id of the document owning <paramref name="uniqueKey"/>, or null.</summary>
+    public async Task<string?> FindByKeyAsync(string partition, string uniqueKey, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, KeyRow(uniqueKey), [IdColumn], cancellationToken);
+        return response.HasValue ? response.Value!.GetString(IdColumn) : null;
+    }
+
+    /// <summary>Inserts a new document (and its unique key, atomically).</summary>
+    /// <exception cref="DuplicateKeyException">The id or the unique key exists.</exception>
+    public async Task<ETag> InsertAsync<T>(string partition, string id, T value, string? uniqueKey, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, DocumentEntity(partition, id, value)) };
+        if (uniqueKey is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, KeyEntity(partition, uniqueKey, id)));
+        }
+
+        var responses = await SubmitAsync(actions, uniqueKey ?? id, cancellationToken);
+        return responses[0].Headers.ETag ?? ETag.All;
+    }
+
+    /// <summary>Replaces a document if its ETag still matches; moves its unique key when it changed.</summary>
+    /// <exception cref="ConcurrencyException">Someone else changed the document first.</exception>
+    /// <exception cref="DuplicateKeyException">The new unique key belongs to another document.</exception>
+    public async Task<ETag> ReplaceAsync<T>(string partition, string id, T value, ETag etag, string? oldKey, string? newKey, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, DocumentEntity(partition, id, value), etag) };
+        if (!string.Equals(oldKey, newKey, StringComparison.Ordinal))
+        {
+            if (oldKey is not null)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, KeyRow(oldKey)), ETag.All));
+            }
+
+            if (newKey is not null)
+            {
+                actions.Add(new(TableTransactionActionType.Add, KeyEntity(partition, newKey, id)));
+            }
+        }
+
+        var responses = await SubmitAsync(actions, newKey ?? id, cancellationToken);
+        return responses[0].Headers.ETag ?? ETag.All;
+    }
+
+    /// <summary>Deletes a document and its unique key (missing documents are not an error).</summary>
+    public async Task DeleteAsync(string partition, string id, string? uniqueKey, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        if (uniqueKey is null)
+        {
+            await _table.DeleteEntityAsync(partition, IdRow(id), ETag.All, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.Delete, new TableEntity(partition, IdRow(id)), ETag.All),
+                new(TableTransactionActionType.Delete, new TableEntity(partition, KeyRow(uniqueKey)), ETag.All),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            // One of the rows is already gone: delete the other one on its own.
+            await _table.DeleteEntityAsync(partition, IdRow(id), ETag.All, cancellationToken);
+            await _table.DeleteEntityAsync(partition, KeyRow(uniqueKey), ETag.All, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<Response>> SubmitAsync(List<TableTransactionAction> actions, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (actions.Count == 1)
+            {
+                var action = actions[0];
+                var response = action.ActionType == TableTransactionActionType.Add
+                    ? await _table.AddEntityAsync(action.Entity, cancellationToken)
+                    : await _table.UpdateEntityAsync(action.Entity, action.ETag, TableUpdateMode.Replace, cancellationToken);
+                return [response];
+            }
+
+            return (await _table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            throw new DuplicateKeyException(key, e);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            throw new ConcurrencyException(key, e);
+        }
+    }
+
+    private TableEntity DocumentEntity<T>(string partition, string id, T value) =>
+        new(partition, IdRow(id)) { [DataColumn] = JsonSerializer.Serialize(value, json) };
+
+    private static TableEntity KeyEntity(string partition, string key, string id) => new(partition, KeyRow(key)) { [IdColumn] = id };
+
+    private Document<T> ToDocument<T>(string id, TableEntity entity) =>
+        new(id, JsonSerializer.Deserialize<T>(entity.GetString(DataColumn), json)!, entity.ETag);
+
+    private static string IdRow(string id) => "i:" + Escape(id);
+
+    private static string KeyRow(string key) => "k:" + Escape(key);
+
+    // RowKeys may not hold / \ # ? or control characters: escape everything but [A-Za-z0-9._-] as ~XX.
+    private static string Escape(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.')
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('~').Append(b.ToString("X2"));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Unescape(string value)
+    {
+        if (!value.Contains('~'))
+        {
+            return value;
+        }
+
+        var bytes = new List<byte>(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '~' && i + 2 < value.Length + 0 && i + 2 <= value.Length - 1)
+            {
+                bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.Add((byte)value[i]);
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+}
+
+/// <summary>An insert met an existing id or unique key.</summary>
+public sealed class DuplicateKeyException(string key, Exception inner) : Exception($"'{key}' already exists.", inner)
+{
+    /// <summary>The id or key that exists.</summary>
+    public string Key { get; } = key;
+}
+
+/// <summary>A compare-and-swap lost: the document changed (or vanished) since it was read.</summary>
+public sealed class ConcurrencyException(string key, Exception inner) : Exception($"'{key}' was changed concurrently.", inner);
