@@ -1,7 +1,7 @@
-using FuncCloud.Shared.Storage;
+using FuncCloud.Agent.Hosting;
 
-// The node agent host. Its command pump, drivers and heartbeat arrive with the compute issue; today it
-// only binds its storage configuration and runs until stopped.
+// The node agent: pulls commands from agent-<node>, drives the node's hypervisor, reports results, power
+// states and heartbeats. Configuration: FuncCloud:Agent (see AgentOptions), AzureWebJobsStorage.
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddFuncCloudStorage(builder.Configuration);
+builder.Services.AddFuncCloudAgent(builder.Configuration);
 await builder.Build().RunAsync();

@@ -1,0 +1,48 @@
+namespace FuncCloud.Agent.Compute.Fake;
+
+/// <summary>
+/// The Fake driver's host and behaviour, bound from <c>FuncCloud:Agent:Fake</c>. Every node the process
+/// hosts gets its own driver with these settings.
+/// </summary>
+public sealed class FakeDriverOptions
+{
+    /// <summary>Virtual CPUs the fake host offers.</summary>
+    public int Vcpus { get; set; } = 16;
+
+    /// <summary>RAM the fake host offers, in MiB.</summary>
+    public int MemoryMb { get; set; } = 32768;
+
+    /// <summary>Local disk the fake host offers, in GiB.</summary>
+    public int DiskGb { get; set; } = 500;
+
+    /// <summary>
+    /// Refuse a spawn or resize that does not fit (nova's fake does not check). On by default: an
+    /// over-committing scheduler then shows up as InsufficientResources faults in scale runs.
+    /// </summary>
+    public bool EnforceCapacity { get; set; } = true;
+
+    /// <summary>How long every mutating operation takes unless <see cref="Operations"/> says otherwise.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The console log every new instance starts with.</summary>
+    public string ConsoleOutput { get; set; } = "FAKE CONSOLE OUTPUT\nfake login: ";
+
+    /// <summary>Seed of the failure-probability dice, for reproducible runs; null for a random seed.</summary>
+    public int? RandomSeed { get; set; }
+
+    /// <summary>Per-operation latency and failure injection, keyed by <see cref="FakeOperation"/> name.</summary>
+    public Dictionary<string, FakeOperationOptions> Operations { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Latency and failure injection for one <see cref="FakeOperation"/>.</summary>
+public sealed class FakeOperationOptions
+{
+    /// <summary>Overrides <see cref="FakeDriverOptions.Latency"/> for this operation.</summary>
+    public TimeSpan? Latency { get; set; }
+
+    /// <summary>Probability (0..1) that a call fails.</summary>
+    public double FailureProbability { get; set; }
+
+    /// <summary>The 1-based call numbers that fail (e.g. [3] fails the third call).</summary>
+    public List<int> FailOnCalls { get; set; } = [];
+}

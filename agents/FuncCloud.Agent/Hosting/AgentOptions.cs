@@ -1,0 +1,112 @@
+using System.Globalization;
+using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Agents.Nodes;
+
+namespace FuncCloud.Agent.Hosting;
+
+/// <summary>The agent's settings, bound from <c>FuncCloud:Agent</c>.</summary>
+public sealed class AgentOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "FuncCloud:Agent";
+
+    /// <summary>The node this agent runs as; defaults to the machine's host name.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>Scale simulation: host these nodes in one process (each with its own queue, journal and driver).</summary>
+    public List<string> Nodes { get; set; } = [];
+
+    /// <summary>Scale simulation: host this many nodes named by <see cref="NodeNamePattern"/> (used when <see cref="Nodes"/> is empty).</summary>
+    public int NodeCount { get; set; }
+
+    /// <summary>A composite format with one argument, the 1-based node number.</summary>
+    public string NodeNamePattern { get; set; } = "fake-{0:D3}";
+
+    /// <summary>The node's roles (<see cref="NodeRoles"/>); empty means compute only.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The availability zone the node registers in.</summary>
+    public string AvailabilityZone { get; set; } = "nova";
+
+    /// <summary>The compute driver: <c>Fake</c> (the only one so far).</summary>
+    public string Driver { get; set; } = "Fake";
+
+    /// <summary>Where each node keeps its journal (<c>&lt;StateFolder&gt;/&lt;node&gt;/journal.jsonl</c>).</summary>
+    public string StateFolder { get; set; } = "/var/lib/funccloud-agent";
+
+    /// <summary>How often each node heartbeats through the API.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between retries of a failed registration or heartbeat.</summary>
+    public TimeSpan MaxRetryBackoff { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often each node reports its instances' power states (nova's sync_power_state_interval).</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a received command stays invisible; renewed every third of it while the command runs.</summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A message that failed this many times goes to the poison queue (the Functions default).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>How long a failed message stays invisible before the next try (the Functions default is 0).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Commands one node runs at once (1-32); commands for one server always run one at a time.</summary>
+    public int MaxConcurrentCommands { get; set; } = 4;
+
+    /// <summary>The first idle poll delay; it doubles up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest idle poll delay (bounds command latency and the queue transactions of idle nodes).</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Completed commands older than this are compacted out of the journal on start.</summary>
+    public TimeSpan JournalRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>fsync every journal line (turn off only for large simulations on slow disks).</summary>
+    public bool JournalFlushToDisk { get; set; } = true;
+
+    /// <summary>The node names this process hosts: <see cref="Nodes"/>, else the pattern, else <see cref="NodeName"/>.</summary>
+    public IReadOnlyList<string> ResolveNodeNames()
+    {
+        if (Nodes.Count > 0)
+        {
+            return Nodes;
+        }
+
+        if (NodeCount > 0)
+        {
+            return [.. Enumerable.Range(1, NodeCount).Select(i => string.Format(CultureInfo.InvariantCulture, NodeNamePattern, i))];
+        }
+
+        return [string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName.ToLowerInvariant() : NodeName];
+    }
+
+    /// <summary>The roles, defaulting to compute.</summary>
+    public IReadOnlyList<string> ResolveRoles() => Roles.Count > 0 ? Roles : [NodeRoles.Compute];
+
+    /// <summary>The problems with these settings, for options validation at start.</summary>
+    public IEnumerable<string> Validate()
+    {
+        foreach (var node in ResolveNodeNames().Where(n => !AgentQueueNames.IsValidNodeName(n)))
+        {
+            yield return $"Node name '{node}' is not a lower-case DNS label of at most 40 characters (it names the queue agent-<node>).";
+        }
+
+        if (MaxConcurrentCommands is < 1 or > 32)
+        {
+            yield return "MaxConcurrentCommands must be 1-32 (a queue receive returns at most 32 messages).";
+        }
+
+        if (VisibilityTimeout < TimeSpan.FromSeconds(3))
+        {
+            yield return "VisibilityTimeout must be at least 3 seconds (it is renewed every third of it).";
+        }
+
+        if (!string.Equals(Driver, "Fake", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"Driver '{Driver}' is unknown; supported: Fake.";
+        }
+    }
+}

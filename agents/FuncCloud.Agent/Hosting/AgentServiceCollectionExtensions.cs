@@ -1,0 +1,89 @@
+using FuncCloud.Agent.Api;
+using FuncCloud.Agent.Commands;
+using FuncCloud.Agent.Commands.Handlers;
+using FuncCloud.Agent.Compute;
+using FuncCloud.Agent.Compute.Fake;
+using FuncCloud.Agent.Nodes;
+using FuncCloud.Agent.Queues;
+using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace FuncCloud.Agent.Hosting;
+
+/// <summary>DI registration of the node agent.</summary>
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>The section of <see cref="FakeDriverOptions"/>.</summary>
+    public const string FakeSectionName = "FuncCloud:Agent:Fake";
+
+    /// <summary>
+    /// Registers the agent: storage clients (<c>AzureWebJobsStorage</c>, <c>FuncCloud:Storage:Prefix</c>),
+    /// <see cref="AgentOptions"/> (<c>FuncCloud:Agent</c>), <see cref="AgentApiOptions"/>
+    /// (<c>FuncCloud:Agent:Api</c>), <see cref="FakeDriverOptions"/> (<c>FuncCloud:Agent:Fake</c>), the command
+    /// handlers, the Keystone-authenticated <see cref="IComputeNodeApi"/> client and the hosted service
+    /// that runs every node. Services registered before this call (e.g. a test's driver factory) win.
+    /// </summary>
+    public static IServiceCollection AddFuncCloudAgent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFuncCloudStorage(configuration);
+        services.AddOptions<AgentOptions>().Bind(configuration.GetSection(AgentOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        services.AddOptions<AgentApiOptions>().Bind(configuration.GetSection(AgentApiOptions.SectionName));
+        services.AddOptions<FakeDriverOptions>().Bind(configuration.GetSection(FakeSectionName));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FakeDriverFactory>();
+        services.TryAddSingleton<IComputeDriverFactory>(sp => sp.GetRequiredService<FakeDriverFactory>());
+        services.TryAddSingleton<AgentQueuePublisher>();
+        AddHandlers(services);
+        AddApi(services);
+
+        services.TryAddSingleton<NodeAgentFactory>();
+        services.AddHostedService<AgentHostedService>();
+        return services;
+    }
+
+    private static void AddHandlers(IServiceCollection services)
+    {
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<ICommandHandler, SpawnHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DestroyHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, RebootHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, PowerOffHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, PowerOnHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, PauseHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, UnpauseHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, SuspendHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ResumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, RebuildHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ResizeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ConfirmResizeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, RevertResizeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ConsoleOutputHandler>(),
+        ]);
+        services.TryAddSingleton<CommandHandlerRegistry>();
+    }
+
+    private static void AddApi(IServiceCollection services)
+    {
+        services.AddHttpClient(KeystoneTokenProvider.HttpClientName, (sp, client) =>
+            client.Timeout = sp.GetRequiredService<IOptions<AgentApiOptions>>().Value.RequestTimeout);
+        services.TryAddSingleton<KeystoneTokenProvider>();
+        services.TryAddTransient<KeystoneAuthHandler>();
+        services.AddRefitGeneratedClient<IComputeNodeApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var api = sp.GetRequiredService<IOptions<AgentApiOptions>>().Value;
+                // Without an endpoint the heartbeat never runs; the placeholder only keeps the client constructible.
+                client.BaseAddress = api.Endpoint ?? new Uri("http://api-endpoint-not-configured.invalid");
+                client.Timeout = api.RequestTimeout;
+            })
+            .AddHttpMessageHandler<KeystoneAuthHandler>();
+    }
+}

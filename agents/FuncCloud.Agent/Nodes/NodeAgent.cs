@@ -1,0 +1,96 @@
+using Azure;
+using Azure.Storage.Queues;
+using FuncCloud.Agent.Api;
+using FuncCloud.Agent.Commands;
+using FuncCloud.Agent.Compute;
+using FuncCloud.Agent.Hosting;
+using FuncCloud.Agent.Journal;
+using FuncCloud.Agent.Queues;
+using FuncCloud.Agent.Reconcile;
+using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FuncCloud.Agent.Nodes;
+
+/// <summary>
+/// Everything one node runs: its driver, journal, command pump, power-state reconciler and heartbeat. One
+/// process hosts one node in production and many (Fake) nodes in scale simulations.
+/// </summary>
+public sealed class NodeAgent(
+    string nodeName,
+    IComputeDriverFactory drivers,
+    CommandHandlerRegistry handlers,
+    QueueServiceClient queues,
+    StorageNames names,
+    AgentQueuePublisher publisher,
+    IComputeNodeApi api,
+    IOptions<AgentOptions> options,
+    IOptions<AgentApiOptions> apiOptions,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    public string NodeName { get; } = nodeName;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var logger = loggers.CreateLogger($"FuncCloud.Agent.Node.{NodeName}");
+        var driver = drivers.GetDriver(NodeName);
+        await driver.InitHostAsync(NodeName, cancellationToken);
+
+        await using var journal = await CommandJournal.OpenAsync(
+            Path.Combine(settings.StateFolder, NodeName), settings.JournalRetention, settings.JournalFlushToDisk, time, logger, cancellationToken);
+        var inDoubt = journal.InDoubt();
+        if (inDoubt.Count > 0)
+        {
+            HeartbeatLog.InDoubt(logger, NodeName, inDoubt.Count);
+        }
+
+        var commandQueue = AgentQueueNames.ForNode(NodeName);
+        var queue = queues.GetQueueClient(names.Queue(commandQueue));
+        var poison = queues.GetQueueClient(names.Queue(AgentQueueNames.Poison(commandQueue)));
+        await EnsureQueuesAsync(queue, logger, cancellationToken);
+
+        var locks = new ServerLocks();
+        var observed = new ObservedPowerStates();
+        var processor = new CommandProcessor(NodeName, driver, journal, handlers, locks, observed, publisher, time, logger);
+        var pump = new CommandPump(NodeName, queue, poison, processor, settings, logger);
+        var reconciler = new PowerStateReconciler(NodeName, driver, locks, observed, publisher, settings, time, logger);
+        HeartbeatLog.NodeStarted(logger, NodeName, queue.Name, driver.Name, journal.Path);
+
+        var heartbeat = Task.CompletedTask;
+        if (apiOptions.Value.Endpoint is null)
+        {
+            HeartbeatLog.Disabled(logger, NodeName);
+        }
+        else
+        {
+            heartbeat = new NodeHeartbeat(NodeName, driver, api, settings, time, logger).RunAsync(cancellationToken);
+        }
+
+        await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat);
+    }
+
+    private async Task EnsureQueuesAsync(QueueClient queue, ILogger logger, CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await publisher.EnsureQueuesAsync(cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e)
+            {
+                // Storage (Azurite) may start after the agent: wait rather than crash-loop.
+                HeartbeatLog.StorageNotReady(logger, NodeName, e.Message, backoff);
+                await Task.Delay(backoff, time, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.Value.MaxRetryBackoff.Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace FuncCloud.Shared.Agents;
+
+/// <summary>
+/// The <see cref="AgentCommand.Kind"/> values: each names one payload record (see
+/// <see cref="IAgentCommandPayload.Kind"/>). Strings rather than an enum so that an agent older than the
+/// control plane can still read the envelope and answer "unsupported" instead of poisoning the message.
+/// </summary>
+public static class AgentCommandKinds
+{
+    public const string Spawn = "spawn";
+    public const string Destroy = "destroy";
+    public const string Reboot = "reboot";
+    public const string PowerOff = "power-off";
+    public const string PowerOn = "power-on";
+    public const string Pause = "pause";
+    public const string Unpause = "unpause";
+    public const string Suspend = "suspend";
+    public const string Resume = "resume";
+    public const string Rebuild = "rebuild";
+    public const string Resize = "resize";
+    public const string ConfirmResize = "confirm-resize";
+    public const string RevertResize = "revert-resize";
+    public const string GetConsoleOutput = "get-console-output";
+}

@@ -1,0 +1,18 @@
+namespace FuncCloud.Shared.Compute;
+
+/// <summary>Everything a compute driver needs to build (or rebuild) an instance.</summary>
+/// <param name="ServerId">The Nova server id; the only id of the instance that leaves the driver.</param>
+/// <param name="Name">The server's display name (becomes the guest hostname where supported).</param>
+/// <param name="Flavor">The sizes.</param>
+/// <param name="Image">The boot image.</param>
+/// <param name="UserData">Base64 user data for the config drive / metadata service, or null.</param>
+/// <param name="Metadata">The server's metadata key/value pairs.</param>
+/// <param name="Ports">The ports to plug; empty for <c>--nic none</c>.</param>
+public sealed record InstanceSpec(
+    string ServerId,
+    string Name,
+    FlavorSpec Flavor,
+    ImageSpec Image,
+    string? UserData,
+    IReadOnlyDictionary<string, string> Metadata,
+    IReadOnlyList<NetworkPortSpec> Ports);

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using FuncCloud.Agent.Compute;
+using FuncCloud.Agent.Compute.Fake;
+using FuncCloud.Shared.Compute;
+using Shouldly;
+using Xunit;
+
+namespace FuncCloud.Agent.Tests.Compute.Fake;
+
+/// <summary>What only the Fake driver does: failure injection, latency, capacity enforcement, test hooks.</summary>
+public sealed class FakeComputeDriverTests
+{
+    private static CancellationToken None => CancellationToken.None;
+
+    [Fact]
+    public async Task SpawnAsync_FailOnCallsConfigured_FailsExactlyThatCall()
+    {
+        var options = new FakeDriverOptions();
+        options.Operations["Spawn"] = new FakeOperationOptions { FailOnCalls = [2] };
+        var driver = new FakeComputeDriver(options);
+
+        await driver.SpawnAsync(TestInstances.New("a"), None);
+        var error = await Should.ThrowAsync<FakeInjectedFailureException>(() => driver.SpawnAsync(TestInstances.New("b"), None));
+        await driver.SpawnAsync(TestInstances.New("c"), None);
+
+        error.CallNumber.ShouldBe(2);
+        error.Message.ShouldContain("Spawn");
+        (await driver.ListInstancesAsync(None)).ShouldBe(["a", "c"], ignoreOrder: true);
+        driver.CallCount(FakeOperation.Spawn).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task PowerOffAsync_FailureProbabilityOne_AlwaysFails()
+    {
+        var options = new FakeDriverOptions();
+        options.Operations["powerOff"] = new FakeOperationOptions { FailureProbability = 1.0 };
+        var driver = new FakeComputeDriver(options);
+        await driver.SpawnAsync(TestInstances.New("a"), None);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Should.ThrowAsync<FakeInjectedFailureException>(() => driver.PowerOffAsync("a", TimeSpan.Zero, None));
+        }
+
+        (await driver.GetInstanceInfoAsync("a", None)).PowerState.ShouldBe(PowerState.Running);
+    }
+
+    [Fact]
+    public async Task SpawnAsync_OperationLatency_TakesAtLeastThatLong()
+    {
+        var options = new FakeDriverOptions();
+        options.Operations["Spawn"] = new FakeOperationOptions { Latency = TimeSpan.FromMilliseconds(200) };
+        var driver = new FakeComputeDriver(options);
+
+        var clock = Stopwatch.StartNew();
+        await driver.SpawnAsync(TestInstances.New(), None);
+
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190));
+    }
+
+    [Fact]
+    public async Task SpawnAsync_CancelledDuringLatency_CleansUp()
+    {
+        var driver = new FakeComputeDriver(new FakeDriverOptions { Latency = TimeSpan.FromSeconds(10) });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => driver.SpawnAsync(TestInstances.New("a"), cancel.Token));
+
+        (await driver.ListInstancesAsync(None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SpawnAsync_BeyondCapacity_ThrowsInsufficientResources()
+    {
+        var driver = new FakeComputeDriver(new FakeDriverOptions { Vcpus = 3, MemoryMb = 8192, DiskGb = 100 });
+        await driver.SpawnAsync(TestInstances.New("a", TestInstances.Small), None);
+
+        var error = await Should.ThrowAsync<InsufficientResourcesException>(() => driver.SpawnAsync(TestInstances.New("b", TestInstances.Small), None));
+
+        error.Message.ShouldContain(HostResources.Vcpu);
+        (await driver.ListInstancesAsync(None)).ShouldBe(["a"]);
+    }
+
+    [Fact]
+    public async Task SetPowerState_BehindTheAgentsBack_IsWhatInfoReports()
+    {
+        var driver = new FakeComputeDriver(new FakeDriverOptions());
+        await driver.SpawnAsync(TestInstances.New("a"), None);
+
+        driver.SetPowerState("a", PowerState.Crashed);
+
+        (await driver.GetInstanceInfoAsync("a", None)).PowerState.ShouldBe(PowerState.Crashed);
+    }
+
+    [Fact]
+    public async Task ManyDrivers_SpawnInParallel_StayIndependent()
+    {
+        var drivers = Enumerable.Range(0, 200).Select(_ => new FakeComputeDriver(new FakeDriverOptions())).ToList();
+
+        await Task.WhenAll(drivers.Select((d, i) => d.SpawnAsync(TestInstances.New($"s{i}"), None)));
+
+        for (var i = 0; i < drivers.Count; i++)
+        {
+            (await drivers[i].ListInstancesAsync(None)).ShouldBe([$"s{i}"]);
+        }
+    }
+}
