@@ -29,6 +29,8 @@ public static class ComputeApiServiceCollectionExtensions
 
         services.AddSingleton<IPolicyDefaults, ComputeApiPolicyDefaults>();
         services.AddSingleton<NovaHttp>();
+        services.AddSingleton<ComputeApiPolicy>();
+        services.AddSingleton<FlavorService>();
         services.AddSingleton<ComputeApiTable>();
         services.AddSingleton<IFlavorStore, FlavorStore>();
         services.AddSingleton<IKeypairStore, KeypairStore>();
