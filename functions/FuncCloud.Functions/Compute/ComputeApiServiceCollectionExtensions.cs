@@ -31,6 +31,7 @@ public static class ComputeApiServiceCollectionExtensions
         services.AddSingleton<NovaHttp>();
         services.AddSingleton<ComputeApiPolicy>();
         services.AddSingleton<FlavorService>();
+        services.AddSingleton<KeypairService>();
         services.AddSingleton<ComputeApiTable>();
         services.AddSingleton<IFlavorStore, FlavorStore>();
         services.AddSingleton<IKeypairStore, KeypairStore>();
