@@ -1,4 +1,5 @@
 using FuncCloud.Functions.Identity.Bootstrap;
+using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Flavors;
 using FuncCloud.Shared.Compute.Keypairs;
@@ -32,6 +33,8 @@ public static class ComputeApiServiceCollectionExtensions
         services.AddSingleton<ComputeApiPolicy>();
         services.AddSingleton<FlavorService>();
         services.AddSingleton<KeypairService>();
+        services.AddSingleton<AggregateStore>();
+        services.AddSingleton<AggregateService>();
         services.AddSingleton<ComputeApiTable>();
         services.AddSingleton<IFlavorStore, FlavorStore>();
         services.AddSingleton<IKeypairStore, KeypairStore>();
