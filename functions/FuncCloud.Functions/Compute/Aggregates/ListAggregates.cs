@@ -1,4 +1,4 @@
-using 
+using System.Text.Json.Nodes;
 using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using Microsoft.AspNetCore.Http;
