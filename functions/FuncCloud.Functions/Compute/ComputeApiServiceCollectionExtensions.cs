@@ -35,6 +35,7 @@ public static class ComputeApiServiceCollectionExtensions
         services.AddSingleton<KeypairService>();
         services.AddSingleton<AggregateStore>();
         services.AddSingleton<AggregateService>();
+        services.AddSingleton<AvailabilityZoneResolver>();
         services.AddSingleton<ComputeApiTable>();
         services.AddSingleton<IFlavorStore, FlavorStore>();
         services.AddSingleton<IKeypairStore, KeypairStore>();
