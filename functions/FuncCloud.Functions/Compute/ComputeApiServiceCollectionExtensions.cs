@@ -36,6 +36,7 @@ public static class ComputeApiServiceCollectionExtensions
         services.AddSingleton<AggregateStore>();
         services.AddSingleton<AggregateService>();
         services.AddSingleton<AvailabilityZoneResolver>();
+        services.AddSingleton<ServerGroupService>();
         services.AddSingleton<ComputeApiTable>();
         services.AddSingleton<IFlavorStore, FlavorStore>();
         services.AddSingleton<IKeypairStore, KeypairStore>();
