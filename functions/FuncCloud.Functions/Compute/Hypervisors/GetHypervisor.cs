@@ -15,6 +15,6 @@ public sealed class GetHypervisor(NovaHttp http, ComputeApiPolicy policy, ICompu
         http.AuthenticatedAsync(req, async call =>
         {
             policy.Enforce(ComputeApiPolicies.HypervisorsShow, call.Caller);
-            return NovaHttp.Member("hypervisor", HypervisorWire.Detail(HypervisorWire.Find(await nodes.ListAsync(cancellationToken), hypervisorId)));
+            return NovaHttp.Member("hypervisor", HypervisorWire.Detail(call.Version, HypervisorWire.Find(await nodes.ListAsync(cancellationToken), hypervisorId)));
         }, cancellationToken);
 }

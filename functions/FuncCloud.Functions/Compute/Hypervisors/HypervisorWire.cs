@@ -19,7 +19,7 @@ public static class HypervisorWire
     };
 
     /// <summary>The detailed hypervisor.</summary>
-    public static JsonObject Detail(ComputeNodeView node)
+    public static JsonObject Detail(ComputeApiVersion version, ComputeNodeView node)
     {
         var json = Summary(node);
         json["host_ip"] = node.HostIp;
@@ -36,7 +36,8 @@ public static class HypervisorWire
         json["disk_available_least"] = node.DiskGbTotal - node.DiskGbUsed;
         json["current_workload"] = 0;
         json["running_vms"] = node.RunningVms;
-        json["cpu_info"] = "{}";
+        // 2.28 turned cpu_info from a JSON string into an object.
+        json["cpu_info"] = version.IsAtLeast(2, 28) ? new JsonObject() : "{}";
         json["service"] = new JsonObject { ["host"] = node.Name, ["id"] = node.Id, ["disabled_reason"] = node.DisabledReason };
         return json;
     }

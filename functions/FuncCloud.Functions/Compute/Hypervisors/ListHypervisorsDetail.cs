@@ -16,6 +16,6 @@ public sealed class ListHypervisorsDetail(NovaHttp http, ComputeApiPolicy policy
         {
             policy.Enforce(ComputeApiPolicies.HypervisorsListDetail, call.Caller);
             var page = NovaPaging.Apply(req, HypervisorWire.Filter(call, await nodes.ListAsync(cancellationToken)), n => n.Id, "os-hypervisors/detail");
-            return NovaHttp.Member("hypervisors", new JsonArray(page.Items.Select(n => (JsonNode)HypervisorWire.Detail(n)).ToArray()));
+            return NovaHttp.Member("hypervisors", new JsonArray(page.Items.Select(n => (JsonNode)HypervisorWire.Detail(call.Version, n)).ToArray()));
         }, cancellationToken);
 }

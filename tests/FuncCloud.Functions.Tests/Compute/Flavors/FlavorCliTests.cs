@@ -8,7 +8,7 @@ namespace FuncCloud.Functions.Tests.Compute.Flavors;
 /// <summary><c>openstack flavor ...</c> against the LocalHost.</summary>
 public sealed class FlavorCliTests(ComputeCliFixture host) : IClassFixture<ComputeCliFixture>
 {
-    private Task<CliResult> AdminAsync(params string[] args) => OpenStackCli.RunAsync(host.AdminEnvironment, args);
+    private Task<CliResult> AdminAsync(params string[] args) => host.AdminAsync(args);
 
     private static async Task<JsonElement> JsonAsync(Task<CliResult> run)
     {

@@ -7,9 +7,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncCloud.Functions.Compute.Services;
 
 /// <summary><c>GET /os-services</c> (admin), filtered by <c>host</c> and <c>binary</c>.</summary>
-public sealed class ListServices(NovaHttp http, ComputeApiPolicy policy, AvailabilityZoneResolver zones)
+public sealed class ListComputeServices(NovaHttp http, ComputeApiPolicy policy, AvailabilityZoneResolver zones)
 {
-    [Function(nameof(ListServices))]
+    [Function(nameof(ListComputeServices))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServiceWire.Collection)] HttpRequest req,
         CancellationToken cancellationToken) =>

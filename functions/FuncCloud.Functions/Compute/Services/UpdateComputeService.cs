@@ -13,9 +13,9 @@ namespace FuncCloud.Functions.Compute.Services;
 /// before 2.53 the segment is an action (<c>enable</c>, <c>disable</c>, <c>disable-log-reason</c>,
 /// <c>force-down</c>) and the body names <c>host</c> and <c>binary</c>.
 /// </summary>
-public sealed class UpdateService(NovaHttp http, ComputeApiPolicy policy, AvailabilityZoneResolver zones, IComputeNodeAdmin admin)
+public sealed class UpdateComputeService(NovaHttp http, ComputeApiPolicy policy, AvailabilityZoneResolver zones, IComputeNodeAdmin admin)
 {
-    [Function(nameof(UpdateService))]
+    [Function(nameof(UpdateComputeService))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ServiceWire.Collection + "/{serviceId}")] HttpRequest req,
         string serviceId,
