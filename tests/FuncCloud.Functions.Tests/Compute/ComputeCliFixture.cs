@@ -28,7 +28,10 @@ public sealed class ComputeCliFixture : IdentityHostFixture
         base.ConfigureServices(builder);
         var nodes = new InMemoryComputeNodeRegistry();
         nodes.Upsert(Node);
+        // Registered last so they win over the table-backed reader once the compute core is merged.
         builder.Services.AddSingleton(nodes);
+        builder.Services.AddSingleton<IComputeNodeReader>(nodes);
+        builder.Services.AddSingleton<IComputeNodeAdmin>(nodes);
     }
 
     /// <summary>A project-scoped token for a bootstrap user.</summary>

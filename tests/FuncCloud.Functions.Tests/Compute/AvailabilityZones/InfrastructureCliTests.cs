@@ -50,6 +50,19 @@ public sealed class InfrastructureCliTests(ComputeCliFixture host) : IClassFixtu
     }
 
     [Fact]
+    public async Task ComputeServiceSet_DisableThenEnable_ChangesStatus()
+    {
+        (await host.AdminAsync("compute", "service", "set", "--disable", "--disable-reason", "maintenance", "node-1", "nova-compute")).ExitCode.ShouldBe(0);
+        var disabled = await host.AdminAsync("compute", "service", "list", "--long", "-f", "json").JsonAsync();
+        disabled.EnumerateArray().Single().GetProperty("Status").GetString().ShouldBe("disabled");
+        disabled.EnumerateArray().Single().GetProperty("Disabled Reason").GetString().ShouldBe("maintenance");
+
+        (await host.AdminAsync("compute", "service", "set", "--enable", "node-1", "nova-compute")).ExitCode.ShouldBe(0);
+        var enabled = await host.AdminAsync("compute", "service", "list", "-f", "json").JsonAsync();
+        enabled.EnumerateArray().Single().GetProperty("Status").GetString().ShouldBe("enabled");
+    }
+
+    [Fact]
     public async Task Aggregate_CreateAddHostShow_PutsNodeInZone()
     {
         var created = await host.AdminAsync("aggregate", "create", "--zone", "az-1", "agg-1", "-f", "json").JsonAsync();
