@@ -1,3 +1,4 @@
+using FuncCloud.Functions.Compute;
 using FuncCloud.Functions.Identity;
 using FuncCloud.Functions.Image;
 using FuncCloud.Shared.Storage;
@@ -15,6 +16,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudStorage(configuration);
         services.AddFuncCloudIdentity(configuration);
         services.AddFuncCloudImage(configuration);
+        services.AddFuncCloudComputeApi(configuration);
         return services;
     }
 }
