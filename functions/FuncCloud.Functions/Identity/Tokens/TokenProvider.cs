@@ -25,7 +25,7 @@ public sealed class TokenProvider(FernetKeyRepository keys, TimeProvider clock)
         if (!FernetCipher.TryDecrypt(token, keySet.All, out var bytes, out _))
         {
             // Maybe another replica rotated a key in since this one last read the ring.
-            keySet = await keys.ReloadAsync(cancellationToken);
+            keySet = await keys.RefreshAsync(cancellationToken);
             if (!FernetCipher.TryDecrypt(token, keySet.All, out bytes, out _))
             {
                 throw new UnauthorizedException("The request you have made requires authentication.");

@@ -45,7 +45,19 @@ public sealed class FernetKeyRepository(TableServiceClient tables, StorageNames 
         return await ReloadAsync(cancellationToken);
     }
 
-    /// <summary>Reads the ring again (a token that no key opens may be signed by a key another replica just rotated in).</summary>
+    /// <summary>
+    /// Reads the ring again when the cached copy is older than a second (a token no key opens may be signed
+    /// by a key another replica just rotated in; the limit keeps garbage tokens from hammering storage).
+    /// </summary>
+    public async Task<FernetKeySet> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var cached = _cached;
+        return cached is not null && clock.GetUtcNow() - cached.LoadedAt < TimeSpan.FromSeconds(1)
+            ? cached.Keys
+            : await ReloadAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the ring again now.</summary>
     public async Task<FernetKeySet> ReloadAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

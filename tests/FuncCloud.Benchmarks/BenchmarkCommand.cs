@@ -1,0 +1,63 @@
+using FuncCloud.Testing;
+
+namespace FuncCloud.Benchmarks;
+
+/// <summary>Parses the command line and runs the chosen benchmark.</summary>
+public static class BenchmarkCommand
+{
+    /// <summary>Exit code 0 on success, 2 on usage errors.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "identity")
+        {
+            Console.Error.WriteLine("usage: identity [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C]");
+            return 2;
+        }
+
+        var options = Options(args[1..]);
+        var requests = int.Parse(options.GetValueOrDefault("requests", "500"), System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = double.Parse(options.GetValueOrDefault("seconds", "10"), System.Globalization.CultureInfo.InvariantCulture);
+        BenchmarkHost? selfHosted = null;
+        var url = options.GetValueOrDefault("url");
+        var password = options.GetValueOrDefault("password");
+        if (url is null)
+        {
+            selfHosted = await BenchmarkHost.StartAsync(options.GetValueOrDefault("cost", "4"));
+            url = selfHosted.BaseAddress.ToString();
+            password = IdentityHostFixture.AdminPassword;
+            Console.WriteLine($"Self-hosted LocalHost at {url} (Azurite in memory)");
+        }
+
+        var baseUri = new Uri(url);
+        if (!baseUri.IsLoopback)
+        {
+            Console.Error.WriteLine("Benchmarks only target loopback addresses.");
+            return 2;
+        }
+
+        try
+        {
+            var bench = new IdentityBenchmark(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"));
+            await bench.RunAsync(requests, TimeSpan.FromSeconds(seconds));
+            return 0;
+        }
+        finally
+        {
+            if (selfHosted is not null)
+            {
+                await selfHosted.DisposeAsync();
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return options;
+    }
+}
