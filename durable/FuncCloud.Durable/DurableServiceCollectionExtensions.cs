@@ -1,3 +1,4 @@
+using FuncCloud.Durable.Compute;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,5 +8,6 @@ namespace FuncCloud.Durable;
 public static class DurableServiceCollectionExtensions
 {
     /// <summary>Registers the workflow services (placement, agent dispatch ...) as they are added.</summary>
-    public static IServiceCollection AddFuncCloudDurable(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddFuncCloudDurable(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddFuncCloudComputeWorkflows(configuration);
 }

@@ -87,6 +87,9 @@ public sealed record ServerRecord
     /// <summary>The durable instance id of the workflow that owns the server now (null when none).</summary>
     public string? Operation { get; init; }
 
+    /// <summary>The request id of the delete that is under way (its instance action), while task_state is deleting.</summary>
+    public string? DeleteRequestId { get; init; }
+
     /// <summary>The API status of this server.</summary>
     public string Status => ServerStatus.Of(VmState, TaskState);
 
