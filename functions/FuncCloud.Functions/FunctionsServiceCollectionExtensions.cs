@@ -1,3 +1,4 @@
+using FuncCloud.Functions.Compute;
 using FuncCloud.Functions.Identity;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddFuncCloudStorage(configuration);
         services.AddFuncCloudIdentity(configuration);
+        services.AddFuncCloudComputeApi(configuration);
         return services;
     }
 }

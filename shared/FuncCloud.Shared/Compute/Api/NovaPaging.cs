@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FuncCloud.Shared.OpenStack.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace FuncCloud.Shared.Compute.Api;
+
+/// <summary>A page of a nova collection and the <c>next</c> link when the page is full.</summary>
+public sealed record NovaPage<T>(IReadOnlyList<T> Items, JsonArray? Links);
+
+/// <summary>
+/// Nova's <c>limit</c>/<c>marker</c> pagination: the marker is the id of the last item seen (400 when it
+/// is unknown), a full page carries a <c>{collection}_links</c> <c>next</c> link, and no page is larger than
+/// <see cref="MaxLimit"/> (nova's <c>max_limit</c>).
+/// </summary>
+public static class NovaPaging
+{
+    /// <summary>The largest page (nova's default <c>[api] max_limit</c>).</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>Pages <paramref name="items"/> (already filtered and sorted) by the request's limit and marker.</summary>
+    /// <exception cref="BadRequestException">Bad limit, or the marker is not in the collection.</exception>
+    public static NovaPage<T> Apply<T>(HttpRequest request, IReadOnlyList<T> items, Func<T, string> id, string collectionPath)
+    {
+        var limit = ParseLimit(request.Query["limit"].ToString());
+        var marker = request.Query["marker"].ToString();
+        var start = 0;
+        if (marker.Length > 0)
+        {
+            var index = items.Select(id).ToList().IndexOf(marker);
+            start = index >= 0 ? index + 1 : throw new BadRequestException($"marker [{marker}] not found");
+        }
+
+        var size = Math.Min(limit ?? MaxLimit, MaxLimit);
+        var page = items.Skip(start).Take(size).ToList();
+        if (page.Count == 0 || page.Count < size || (limit is null && start + page.Count >= items.Count))
+        {
+            return new NovaPage<T>(page, null);
+        }
+
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(q => q.Key is not "marker")
+            .ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["limit"] = size.ToString(CultureInfo.InvariantCulture);
+        query["marker"] = id(page[^1]);
+        var href = QueryHelpers.AddQueryString($"{ComputeRoutes.V21Url(request)}/{collectionPath}", query!);
+        return new NovaPage<T>(page, [new JsonObject { ["rel"] = "next", ["href"] = href }]);
+    }
+
+    private static int? ParseLimit(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit)
+            ? limit
+            : throw new BadRequestException("limit param must be an integer");
+    }
+
+    /// <summary>The self and bookmark links of a resource (<c>/compute/v2.1/flavors/1</c>, <c>/compute/flavors/1</c>).</summary>
+    public static JsonArray ResourceLinks(HttpRequest request, string path) =>
+    [
+        new JsonObject { ["rel"] = "self", ["href"] = $"{ComputeRoutes.V21Url(request)}/{path}" },
+        new JsonObject { ["rel"] = "bookmark", ["href"] = $"{ComputeRoutes.RootUrl(request)}/{path}" },
+    ];
+}
