@@ -1,4 +1,5 @@
 using FuncCloud.Functions.Compute;
+using FuncCloud.Functions.Compute.Servers;
 using FuncCloud.Functions.Identity;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddFuncCloudStorage(configuration);
         services.AddFuncCloudIdentity(configuration);
+        services.AddFuncCloudCompute(configuration); // before the API surface: its node/usage placeholders stay unused
         services.AddFuncCloudComputeApi(configuration);
         return services;
     }

@@ -4,7 +4,7 @@ using FuncCloud.Shared.Compute.Servers;
 
 namespace FuncCloud.Durable.Compute.Workflows;
 
-/// <summary>Input of <c>BootServer</c>.</summary>
+/// <summary>Input of <c>BootServerWorkflow</c>.</summary>
 /// <param name="ServerId">The server (already stored in BUILD/scheduling by the API).</param>
 /// <param name="RequestId">The create request (its instance action).</param>
 /// <param name="Instance">What the agent builds.</param>
@@ -19,10 +19,10 @@ public sealed record BootServerInput(
     string? ForcedHost,
     int AgentTimeoutSeconds);
 
-/// <summary>Input of <c>DeleteServer</c>.</summary>
+/// <summary>Input of <c>DeleteServerWorkflow</c>.</summary>
 public sealed record DeleteServerInput(string ServerId, string RequestId, string? Host, int AgentTimeoutSeconds);
 
-/// <summary>Input of <c>RunServerAction</c>: one agent command and what success means for the server.</summary>
+/// <summary>Input of <c>ServerActionWorkflow</c>: one agent command and what success means for the server.</summary>
 /// <param name="ServerId">The server.</param>
 /// <param name="RequestId">The action's request id.</param>
 /// <param name="Action">A <see cref="ServerActions"/> value.</param>
@@ -43,5 +43,5 @@ public sealed record ServerActionInput(
     string? NewImageId,
     int AgentTimeoutSeconds);
 
-/// <summary>Input of <c>GetConsoleOutput</c>.</summary>
+/// <summary>Input of <c>ConsoleOutputWorkflow</c>.</summary>
 public sealed record ConsoleOutputInput(string ServerId, string Host, int? Length, int AgentTimeoutSeconds);

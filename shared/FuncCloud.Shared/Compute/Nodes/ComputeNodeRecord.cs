@@ -9,6 +9,9 @@ namespace FuncCloud.Shared.Compute.Nodes;
 /// </summary>
 public sealed record ComputeNodeRecord
 {
+    /// <summary>Stable UUID (hypervisor and service id of os-hypervisors/os-services), assigned at registration.</summary>
+    public required string Id { get; init; }
+
     public required string Name { get; init; }
 
     public required string Hostname { get; init; }

@@ -1,3 +1,4 @@
+using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.InstanceActions;
 using FuncCloud.Shared.Compute.Placement;
 using FuncCloud.Shared.Compute.Servers;

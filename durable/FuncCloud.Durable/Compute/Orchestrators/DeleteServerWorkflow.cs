@@ -8,9 +8,9 @@ namespace FuncCloud.Durable.Compute.Orchestrators;
 /// Deletes a server that is not building (a building one is torn down by its boot workflow): destroy on the
 /// node, release the claims, DELETED. Instance id: <see cref="ComputeWorkflowIds.Delete"/>.
 /// </summary>
-public static class DeleteServer
+public static class DeleteServerWorkflow
 {
-    [Function(nameof(DeleteServer))]
+    [Function(nameof(DeleteServerWorkflow))]
     public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         var input = context.GetInput<DeleteServerInput>()!;

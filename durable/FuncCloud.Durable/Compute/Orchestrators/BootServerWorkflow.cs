@@ -15,13 +15,13 @@ namespace FuncCloud.Durable.Compute.Orchestrators;
 /// an in-flight spawn settle (bounded), destroys it, releases the claim and ends the server DELETED.
 /// Instance id: <see cref="ComputeWorkflowIds.Create"/>.
 /// </summary>
-public static partial class BootServer
+public static partial class BootServerWorkflow
 {
-    [Function(nameof(BootServer))]
+    [Function(nameof(BootServerWorkflow))]
     public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         var input = context.GetInput<BootServerInput>()!;
-        var logger = context.CreateReplaySafeLogger(nameof(BootServer));
+        var logger = context.CreateReplaySafeLogger(nameof(BootServerWorkflow));
         var deleteRequested = context.WaitForExternalEvent<DeleteRequest>(ComputeEvents.DeleteRequested);
 
         var placement = await context.CallActivityAsync<ScheduleServerOutcome>(

@@ -15,13 +15,13 @@ namespace FuncCloud.Durable.Compute.Orchestrators;
 /// no room only clears the task, as nova does) and gives back what the action had claimed.
 /// Instance id: <see cref="ComputeWorkflowIds.Action"/>.
 /// </summary>
-public static partial class RunServerAction
+public static partial class ServerActionWorkflow
 {
-    [Function(nameof(RunServerAction))]
+    [Function(nameof(ServerActionWorkflow))]
     public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         var input = context.GetInput<ServerActionInput>()!;
-        var logger = context.CreateReplaySafeLogger(nameof(RunServerAction));
+        var logger = context.CreateReplaySafeLogger(nameof(ServerActionWorkflow));
         var step = ComputeSteps.Of(input.Action);
         if (input.Action == ServerActions.Resize)
         {

@@ -9,12 +9,12 @@ namespace FuncCloud.Durable.Compute.Orchestrators;
 /// Reads a server's console log through its agent (nova's get_console_output RPC call): the API starts it and
 /// waits for the output. Returns null when the agent did not answer in time.
 /// </summary>
-public static class GetConsoleOutput
+public static class ConsoleOutputWorkflow
 {
     /// <summary>The error text of a failed read, prefixed so the API can tell it from output.</summary>
     public const string ErrorPrefix = "error:";
 
-    [Function(nameof(GetConsoleOutput))]
+    [Function(nameof(ConsoleOutputWorkflow))]
     public static async Task<string?> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         var input = context.GetInput<ConsoleOutputInput>()!;
