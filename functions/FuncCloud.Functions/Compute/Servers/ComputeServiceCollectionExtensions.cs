@@ -32,6 +32,7 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton<ServerMetadataService>();
         services.AddSingleton<ComputeNodeService>();
         services.AddSingleton<PowerStateSync>();
+        services.AddSingleton<InstanceActions.InstanceActionWire>();
         return services;
     }
 }
