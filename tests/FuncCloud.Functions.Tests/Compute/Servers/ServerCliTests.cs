@@ -29,7 +29,7 @@ public sealed class ServerCliTests(ServerCliFixture host) : IClassFixture<Server
         list.EnumerateArray().ShouldContain(s => s.GetProperty("Name").GetString() == "vm1" && s.GetProperty("Status").GetString() == "ACTIVE");
 
         var shown = await JsonAsync(Demo, "server", "show", "vm1", "-f", "json");
-        shown.GetProperty("OS-EXT-STS:power_state").ToString().ShouldBe("Running");
+        shown.GetProperty("OS-EXT-STS:power_state").ToString().ShouldBeOneOf("Running", "1");
 
         await OkAsync(Demo, "server", "reboot", "--wait", "vm1");
         await OkAsync(Demo, "server", "stop", "vm1");
