@@ -8,9 +8,14 @@ public static class BenchmarkCommand
     /// <summary>Exit code 0 on success, 2 on usage errors.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "boot")
+        {
+            return await Compute.BootBenchmark.RunAsync(Options(args[1..]));
+        }
+
         if (args.Length == 0 || args[0] != "identity")
         {
-            Console.Error.WriteLine("usage: identity [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C]");
+            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C]");
             return 2;
         }
 
