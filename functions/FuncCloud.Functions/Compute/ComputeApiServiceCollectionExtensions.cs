@@ -1,4 +1,5 @@
 using FuncCloud.Functions.Identity.Bootstrap;
+using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Flavors;
 using FuncCloud.Shared.Compute.Keypairs;
@@ -31,6 +32,11 @@ public static class ComputeApiServiceCollectionExtensions
         services.AddSingleton<NovaHttp>();
         services.AddSingleton<ComputeApiPolicy>();
         services.AddSingleton<FlavorService>();
+        services.AddSingleton<KeypairService>();
+        services.AddSingleton<AggregateStore>();
+        services.AddSingleton<AggregateService>();
+        services.AddSingleton<AvailabilityZoneResolver>();
+        services.AddSingleton<ServerGroupService>();
         services.AddSingleton<ComputeApiTable>();
         services.AddSingleton<IFlavorStore, FlavorStore>();
         services.AddSingleton<IKeypairStore, KeypairStore>();

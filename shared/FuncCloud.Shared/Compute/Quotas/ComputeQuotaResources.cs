@@ -36,6 +36,21 @@ public static class ComputeQuotaResources
         [SecurityGroupRules] = 20,
     };
 
+    /// <summary>
+    /// The quota keys shown at <paramref name="version"/>: 2.36 dropped the network proxies, 2.57 the
+    /// injected file (personality) quotas.
+    /// </summary>
+    public static IReadOnlyList<string> VisibleAt(Api.ComputeApiVersion version)
+    {
+        var keys = All.Where(k => !version.IsAtLeast(2, 57) || !k.StartsWith("injected_", StringComparison.Ordinal)).ToList();
+        if (!version.IsAtLeast(2, 36))
+        {
+            keys.AddRange(LegacyNetwork.Keys);
+        }
+
+        return keys;
+    }
+
     /// <summary>The value meaning "no limit".</summary>
     public const int Unlimited = -1;
 }

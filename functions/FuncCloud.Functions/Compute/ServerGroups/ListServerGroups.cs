@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using FuncCloud.Shared.Compute.Api;
+using FuncCloud.Shared.Compute.ServerGroups;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FuncCloud.Functions.Compute.ServerGroups;
+
+/// <summary><c>GET /os-server-groups</c> with <c>all_projects</c> (admin), <c>limit</c> and <c>offset</c>.</summary>
+public sealed class ListServerGroups(NovaHttp http, ServerGroupService groups)
+{
+    [Function(nameof(ListServerGroups))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerGroupWire.Collection)] HttpRequest req,
+        CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(req, async call =>
+        {
+            var all = await groups.ListAsync(call, cancellationToken);
+            var offset = int.TryParse(call.Query("offset"), out var o) && o > 0 ? o : 0;
+            var limit = int.TryParse(call.Query("limit"), out var l) && l > 0 ? Math.Min(l, NovaPaging.MaxLimit) : NovaPaging.MaxLimit;
+            var page = all.Skip(offset).Take(limit).Select(g => (JsonNode)ServerGroupWire.Render(call.Version, g));
+            return NovaHttp.Member("server_groups", new JsonArray(page.ToArray()));
+        }, cancellationToken);
+}
