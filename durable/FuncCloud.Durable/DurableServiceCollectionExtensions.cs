@@ -1,3 +1,4 @@
+using FuncCloud.Durable.Compute;
 using FuncCloud.Durable.Image;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace FuncCloud.Durable;
 /// <summary>DI registration of the services the orchestrations and activities depend on.</summary>
 public static class DurableServiceCollectionExtensions
 {
-    /// <summary>Registers the workflow services (placement, agent dispatch ...) as they are added.</summary>
+    /// <summary>Registers the workflow services: image import, and compute placement, scheduling and agent dispatch.</summary>
     public static IServiceCollection AddFuncCloudDurable(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddFuncCloudImageWorkflows();
+        services.AddFuncCloudImageWorkflows().AddFuncCloudComputeWorkflows(configuration);
 }

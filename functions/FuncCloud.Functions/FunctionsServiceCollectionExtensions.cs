@@ -1,4 +1,5 @@
 using FuncCloud.Functions.Compute;
+using FuncCloud.Functions.Compute.Servers;
 using FuncCloud.Functions.Identity;
 using FuncCloud.Functions.Image;
 using FuncCloud.Shared.Storage;
@@ -16,6 +17,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudStorage(configuration);
         services.AddFuncCloudIdentity(configuration);
         services.AddFuncCloudImage(configuration);
+        services.AddFuncCloudCompute(configuration); // before the API surface: its node/usage placeholders stay unused
         services.AddFuncCloudComputeApi(configuration);
         return services;
     }

@@ -8,9 +8,14 @@ public static class BenchmarkCommand
     /// <summary>Exit code 0 on success, 2 on usage errors.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "boot")
+        {
+            return await Compute.BootBenchmark.RunAsync(Options(args[1..]));
+        }
+
         if (args.Length == 0 || args[0] is not ("identity" or "image"))
         {
-            Console.Error.WriteLine("usage: identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
+            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
             return 2;
         }
 

@@ -12,6 +12,12 @@ public sealed class BootstrapOptions
     /// <summary>The <c>demo</c> user's password (the user is not created without one).</summary>
     public string? DemoPassword { get; set; }
 
+    /// <summary>
+    /// The node agents' service user <c>funccloud-agent</c> (project <c>service</c>, role <c>service</c> only:
+    /// enough for node registration and heartbeats, nothing else). Not created without a password.
+    /// </summary>
+    public string? AgentPassword { get; set; }
+
     /// <summary>The base URL of the public API (service paths are appended), e.g. <c>http://127.0.0.1:7071</c>.</summary>
     public string PublicEndpoint { get; set; } = "http://127.0.0.1:7071";
 

@@ -73,6 +73,14 @@ public sealed partial class IdentityBootstrapper(
             await assignments.GrantAsync(null, new GrantTarget(TargetTypes.Project, demoProject.Id, ActorTypes.User, demoUser.Id, member.Id, false), cancellationToken);
         }
 
+        // Node agents: least privilege, the service role on the service project (compute's node API accepts it).
+        var serviceProject = await ProjectAsync("service", "Service users (node agents).", cancellationToken);
+        var serviceRole = await RoleAsync("service", cancellationToken);
+        if (await UserAsync("funccloud-agent", settings.AgentPassword, cancellationToken) is { } agentUser)
+        {
+            await assignments.GrantAsync(null, new GrantTarget(TargetTypes.Project, serviceProject.Id, ActorTypes.User, agentUser.Id, serviceRole.Id, false), cancellationToken);
+        }
+
         await CatalogAsync(settings, cancellationToken);
         LogBootstrapped(logger, settings.Region, settings.PublicEndpoint);
     }

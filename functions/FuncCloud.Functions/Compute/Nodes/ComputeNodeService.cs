@@ -1,0 +1,74 @@
+using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Agents.Nodes;
+using FuncCloud.Shared.Compute.Nodes;
+using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.Security;
+
+namespace FuncCloud.Functions.Compute.Nodes;
+
+/// <summary>
+/// The server side of the agent's <see cref="ComputeNodeRoutes"/>: registration and heartbeats. Only agents
+/// (role <c>service</c>) and admins may call them.
+/// </summary>
+public sealed class ComputeNodeService(ComputeNodeRepository nodes, TimeProvider time)
+{
+    /// <summary>The role the agents' service user holds.</summary>
+    public const string ServiceRole = "service";
+
+    /// <summary>Creates or updates the node; true when it was created.</summary>
+    public async Task<(ComputeNodeRecord Node, bool Created)> RegisterAsync(RequestContext caller, string nodeName, ComputeNodeRegistration registration, CancellationToken cancellationToken)
+    {
+        Authorize(caller);
+        if (!AgentQueueNames.IsValidNodeName(nodeName))
+        {
+            throw new BadRequestException($"Node name '{nodeName}' must be a lower-case DNS label of at most 40 characters.");
+        }
+
+        var now = time.GetUtcNow();
+        return await nodes.UpsertAsync(nodeName, existing => existing is null
+            ? new ComputeNodeRecord
+            {
+                Id = Guid.NewGuid().ToString("D"),
+                Name = nodeName,
+                Hostname = registration.Hostname,
+                Roles = registration.Roles,
+                AvailabilityZone = registration.AvailabilityZone,
+                Driver = registration.Driver,
+                AgentVersion = registration.AgentVersion,
+                Resources = registration.Resources,
+                RegisteredAt = now,
+                LastHeartbeatAt = now,
+            }
+            : existing with
+            {
+                Hostname = registration.Hostname,
+                Roles = registration.Roles,
+                AvailabilityZone = registration.AvailabilityZone,
+                Driver = registration.Driver,
+                AgentVersion = registration.AgentVersion,
+                Resources = registration.Resources,
+                LastHeartbeatAt = now,
+            }, cancellationToken);
+    }
+
+    /// <summary>Records a heartbeat; false when the node is not registered (the agent then registers again).</summary>
+    public async Task<bool> HeartbeatAsync(RequestContext caller, string nodeName, ComputeNodeHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        Authorize(caller);
+        var updated = await nodes.UpdateAsync(nodeName, n => n with
+        {
+            Resources = heartbeat.Resources,
+            InstanceCount = heartbeat.InstanceCount,
+            LastHeartbeatAt = time.GetUtcNow(),
+        }, cancellationToken);
+        return updated is not null;
+    }
+
+    private static void Authorize(RequestContext caller)
+    {
+        if (!caller.IsAdmin && !caller.HasRole(ServiceRole))
+        {
+            throw new ForbiddenException("Policy doesn't allow os_compute_api:os-funccloud-nodes to be performed.");
+        }
+    }
+}

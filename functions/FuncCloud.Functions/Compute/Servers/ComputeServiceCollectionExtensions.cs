@@ -1,0 +1,38 @@
+using FuncCloud.Functions.Compute.Agents;
+using FuncCloud.Functions.Compute.Nodes;
+using FuncCloud.Functions.Compute.Servers.Services;
+using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Compute.Nodes;
+using FuncCloud.Shared.Compute.Quotas;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FuncCloud.Functions.Compute.Servers;
+
+/// <summary>DI registration of the compute core's API side (servers, nodes, agent results).</summary>
+public static class ComputeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>FuncCloud:Compute</c> (<see cref="ComputeOptions"/>); registers compute state (servers, nodes,
+    /// placement, instance actions), the table-backed node reader and usage source (call before
+    /// <c>AddFuncCloudComputeApi</c> so its placeholders stay unused), and the server services.
+    /// </summary>
+    public static IServiceCollection AddFuncCloudCompute(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ComputeOptions>(configuration.GetSection(ComputeOptions.SectionName));
+        services.AddFuncCloudComputeState(configuration);
+        services.TryAddSingleton<IComputeUsageSource, ComputeUsageSource>();
+        services.TryAddSingleton<IServerImageSource, ConfiguredServerImageSource>();
+        services.TryAddSingleton<AgentCommandSender>();
+        services.AddSingleton<ServerQueries>();
+        services.AddSingleton<ServerCreator>();
+        services.AddSingleton<ServerOperations>();
+        services.AddSingleton<ServerActionHandler>();
+        services.AddSingleton<ServerMetadataService>();
+        services.AddSingleton<ComputeNodeService>();
+        services.AddSingleton<PowerStateSync>();
+        services.AddSingleton<InstanceActions.InstanceActionWire>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using FuncCloud.Functions.Compute.Servers.Api;
+using FuncCloud.Functions.Compute.Servers.Services;
+using FuncCloud.Shared.Compute.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace FuncCloud.Functions.Compute.Servers.Functions;
+
+/// <summary><c>GET /servers/{server_id}</c>.</summary>
+public sealed class GetServer(NovaHttp http, ServerQueries queries)
+{
+    [Function(nameof(GetServer))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerWire.Collection + "/{serverId}")] HttpRequest req,
+        string serverId,
+        CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(req, async call =>
+            NovaHttp.Member("server", ServerWire.Detail(req, call.Version, await queries.GetAsync(call, serverId, cancellationToken), call.Caller.IsAdmin)),
+            cancellationToken);
+}

@@ -1,0 +1,22 @@
+using FuncCloud.Functions.Compute.Servers.Api;
+using FuncCloud.Functions.Compute.Servers.Services;
+using FuncCloud.Shared.Compute.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace FuncCloud.Functions.Compute.Servers.Functions;
+
+/// <summary><c>GET /servers/detail</c>: the full view of the visible servers, filtered, sorted and paged.</summary>
+public sealed class ListServersDetail(NovaHttp http, ServerQueries queries)
+{
+    [Function(nameof(ListServersDetail))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerWire.Collection + "/detail")] HttpRequest req,
+        CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(req, async call =>
+        {
+            var page = NovaPaging.Apply(req, await queries.ListAsync(call, cancellationToken), s => s.Id, "servers/detail");
+            return NovaHttp.Json(ServerPages.Render(page, s => ServerWire.Detail(req, call.Version, s, call.Caller.IsAdmin)));
+        }, cancellationToken);
+}

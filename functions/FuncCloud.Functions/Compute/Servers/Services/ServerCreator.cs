@@ -1,0 +1,193 @@
+using System.Security.Cryptography;
+using FuncCloud.Durable.Compute.Orchestrators;
+using FuncCloud.Durable.Compute.Workflows;
+using FuncCloud.Functions.Compute.Servers.Api;
+using FuncCloud.Shared.Compute;
+using FuncCloud.Shared.Compute.Api;
+using FuncCloud.Shared.Compute.Flavors;
+using FuncCloud.Shared.Compute.InstanceActions;
+using FuncCloud.Shared.Compute.Keypairs;
+using FuncCloud.Shared.Compute.Quotas;
+using FuncCloud.Shared.Compute.ServerGroups;
+using FuncCloud.Shared.Compute.Servers;
+using FuncCloud.Shared.OpenStack;
+using FuncCloud.Shared.OpenStack.Errors;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace FuncCloud.Functions.Compute.Servers.Services;
+
+/// <summary>
+/// <c>POST /servers</c>: validate against flavors, images, key pairs, zones and groups; enforce quota (and
+/// re-check after writing, nova's recheck_quota); store the servers in BUILD/scheduling; record the
+/// <c>create</c> instance action; start one boot workflow per server (instance id = server id + create).
+/// </summary>
+public sealed class ServerCreator(
+    ServerRepository servers,
+    IFlavorStore flavors,
+    IServerImageSource images,
+    IKeypairStore keypairs,
+    IServerGroupStore groups,
+    IServerGroupMembership membership,
+    IComputeQuotaService quotas,
+    IComputeNodeReader nodes,
+    InstanceActionRepository actions,
+    IOptions<ComputeOptions> options,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<ServerRecord>> CreateAsync(ComputeCall call, ServerCreateRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var project = call.ProjectId;
+        var flavor = await FlavorAsync(call, request.FlavorRef, cancellationToken);
+        var image = request.ImageRef.Length == 0 ? null : await ImageAsync(request.ImageRef, flavor, cancellationToken);
+        if (request.KeyName is { } keyName && await keypairs.FindAsync(call.Caller.UserId, keyName, cancellationToken) is null)
+        {
+            throw new BadRequestException("Invalid key_name provided.");
+        }
+
+        var (zone, forcedHost) = await ZoneAsync(call, request.AvailabilityZone, cancellationToken);
+        var hints = await HintsAsync(project, request.Hints, cancellationToken);
+        await quotas.EnforceInstancesAsync(project, new ComputeQuotaRequest(request.MaxCount, flavor.Vcpus * request.MaxCount, flavor.RamMb * request.MaxCount), cancellationToken);
+
+        var now = time.GetUtcNow();
+        var requestId = RequestIds.Get(call.Request.HttpContext);
+        var reservation = "r-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var created = new List<ServerRecord>();
+        for (var i = 0; i < request.MaxCount; i++)
+        {
+            var id = Guid.NewGuid().ToString("D");
+            var server = new ServerRecord
+            {
+                Id = id,
+                ProjectId = project,
+                UserId = call.Caller.UserId,
+                Name = request.MaxCount > 1 ? $"{request.Name}-{i + 1}" : request.Name,
+                Description = request.Description,
+                Flavor = new ServerFlavor(flavor.Id, flavor.Name, flavor.Vcpus, flavor.RamMb, flavor.DiskGb, flavor.EphemeralGb, flavor.SwapMb, flavor.ExtraSpecs),
+                ImageId = image?.Id ?? string.Empty,
+                KeyName = request.KeyName,
+                UserData = request.UserData,
+                Metadata = request.Metadata,
+                Tags = request.Tags,
+                RequestedAvailabilityZone = zone,
+                CreatedAt = now,
+                UpdatedAt = now,
+                ReservationId = reservation,
+                LaunchIndex = i,
+                SchedulerHints = hints,
+                Networks = request.Networks,
+                BlockDevices = request.BlockDevices,
+                ConfigDrive = request.ConfigDrive,
+                AccessIpv4 = request.AccessIpv4,
+                AccessIpv6 = request.AccessIpv6,
+                Operation = ComputeWorkflowIds.Create(id),
+            };
+            await servers.InsertAsync(server, cancellationToken);
+            created.Add(server);
+        }
+
+        await RecheckQuotaAsync(project, created, cancellationToken);
+        foreach (var server in created)
+        {
+            if (hints.Group is { } group)
+            {
+                await membership.AddMemberAsync(group, project, server.Id, cancellationToken);
+            }
+
+            await actions.StartAsync(new InstanceActionRecord(ServerActions.Create, server.Id, requestId, project, call.Caller.UserId, now, now, null, server.Operation, []), cancellationToken);
+            var instance = new InstanceSpec(server.Id, server.Name, server.Flavor.ToSpec(), new ImageSpec(server.ImageId, null, image?.KernelId, image?.RamdiskId), server.UserData, server.Metadata, []);
+            var input = new BootServerInput(server.Id, requestId, instance, image?.Properties ?? new Dictionary<string, string>(), forcedHost, options.Value.AgentTimeoutSeconds);
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BootServerWorkflow), input, new StartOrchestrationOptions(server.Operation!), cancellationToken);
+        }
+
+        return created;
+    }
+
+    private async Task<Flavor> FlavorAsync(ComputeCall call, string flavorRef, CancellationToken cancellationToken)
+    {
+        var id = flavorRef.TrimEnd('/').Split('/')[^1];
+        var flavor = await flavors.FindAsync(id, cancellationToken);
+        if (flavor is null || !flavor.IsVisibleTo(call.Caller.ProjectId, call.Caller.IsAdmin))
+        {
+            throw new BadRequestException("Invalid flavorRef provided.");
+        }
+
+        return flavor.Disabled ? throw new BadRequestException($"Flavor {id} is disabled.") : flavor;
+    }
+
+    private async Task<ServerImage> ImageAsync(string imageRef, Flavor flavor, CancellationToken cancellationToken)
+    {
+        var id = imageRef.TrimEnd('/').Split('/')[^1];
+        var image = await images.FindAsync(id, cancellationToken) ?? throw new BadRequestException($"Image {id} could not be found.");
+        if (image.Status != "active")
+        {
+            throw new BadRequestException($"Image {id} is not active.");
+        }
+
+        if (image.MinRamMb > flavor.RamMb)
+        {
+            throw new BadRequestException("Flavor's memory is too small for requested image.");
+        }
+
+        return flavor.DiskGb > 0 && image.MinDiskGb > flavor.DiskGb
+            ? throw new BadRequestException("Flavor's disk is too small for requested image.")
+            : image;
+    }
+
+    // "zone", or "zone:host" (admin only) to force a host, as nova's availability_zone allows.
+    private async Task<(string? Zone, string? ForcedHost)> ZoneAsync(ComputeCall call, string? requested, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(requested))
+        {
+            return (null, null);
+        }
+
+        var parts = requested.Split(':', 2);
+        var zone = parts[0].Length == 0 ? null : parts[0];
+        var host = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
+        if (host is not null && !call.Caller.IsAdmin)
+        {
+            throw new ForbiddenException("Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.");
+        }
+
+        var known = (await nodes.ListAsync(cancellationToken)).Select(n => n.AvailabilityZone).Append("nova").ToHashSet();
+        if (zone is not null && !known.Contains(zone))
+        {
+            throw new BadRequestException($"The requested availability zone is not available");
+        }
+
+        return (zone, host);
+    }
+
+    private async Task<ServerSchedulerHints> HintsAsync(string project, ServerSchedulerHints hints, CancellationToken cancellationToken)
+    {
+        if (hints.Group is not { } groupId)
+        {
+            return hints;
+        }
+
+        var group = await groups.FindAsync(groupId, cancellationToken);
+        return group is null || group.ProjectId != project
+            ? throw new BadRequestException($"Invalid server group {groupId}")
+            : hints with { GroupPolicy = group.Policy };
+    }
+
+    private async Task RecheckQuotaAsync(string project, List<ServerRecord> created, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await quotas.EnforceInstancesAsync(project, new ComputeQuotaRequest(0, 0, 0), cancellationToken);
+        }
+        catch (QuotaExceededException)
+        {
+            // A concurrent create won the last room: withdraw ours (nova's recheck_quota rollback).
+            foreach (var server in created)
+            {
+                await servers.PurgeAsync(server.Id, cancellationToken);
+            }
+
+            throw;
+        }
+    }
+}

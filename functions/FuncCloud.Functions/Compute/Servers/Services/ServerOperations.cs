@@ -1,0 +1,119 @@
+using System.Text.Json;
+using FuncCloud.Durable.Compute.Orchestrators;
+using FuncCloud.Durable.Compute.Workflows;
+using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Compute.Api;
+using FuncCloud.Shared.Compute.InstanceActions;
+using FuncCloud.Shared.Compute.ServerGroups;
+using FuncCloud.Shared.Compute.Servers;
+using FuncCloud.Shared.OpenStack;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace FuncCloud.Functions.Compute.Servers.Services;
+
+/// <summary>
+/// Every state-changing server request goes through here: the transition table admits it with a
+/// compare-and-swap on the server (so two racing requests cannot both start), the instance action is
+/// recorded, and the workflow is started with instance id = server + operation (+ request id).
+/// </summary>
+public sealed class ServerOperations(
+    ServerRepository servers,
+    InstanceActionRepository actions,
+    IServerGroupMembership membership,
+    IOptions<ComputeOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Changes the server through <paramref name="change"/> after checking visibility.</summary>
+    public async Task<ServerRecord> UpdateAsync(ComputeCall call, string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
+        await servers.UpdateAsync(serverId, s => ServerQueries.IsVisible(call, s) ? change(s) : throw new ServerNotFoundException(serverId), cancellationToken)
+            ?? throw new ServerNotFoundException(serverId);
+
+    /// <summary>
+    /// <c>DELETE /servers/{id}</c>. A building server is handed to its boot workflow (which lets an in-flight
+    /// spawn settle, destroys it and releases the claim); any other goes to the delete workflow.
+    /// </summary>
+    public async Task DeleteAsync(ComputeCall call, string serverId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var requestId = RequestIds.Get(call.Request.HttpContext);
+        var alreadyDeleting = false;
+        var server = await UpdateAsync(call, serverId, s =>
+        {
+            alreadyDeleting = s.TaskState == TaskStates.Deleting;
+            if (alreadyDeleting)
+            {
+                return s;
+            }
+
+            var begun = ServerTransitions.Begin(s, ServerActions.Delete, call.Caller.IsAdmin, time.GetUtcNow()) with { DeleteRequestId = requestId };
+            return s.VmState == VmStates.Building && s.Operation is not null ? begun : begun with { Operation = ComputeWorkflowIds.Delete(s.Id) };
+        }, cancellationToken);
+        if (alreadyDeleting)
+        {
+            return;
+        }
+
+        await RecordAsync(call, server, ServerActions.Delete, requestId, server.Operation, cancellationToken);
+        if (server.SchedulerHints.Group is { } group)
+        {
+            await membership.RemoveMemberAsync(group, server.Id, cancellationToken);
+        }
+
+        if (server.VmState == VmStates.Building && server.Operation == ComputeWorkflowIds.Create(server.Id)
+            && await durable.GetInstanceAsync(server.Operation, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        {
+            await durable.RaiseEventAsync(server.Operation, ComputeEvents.DeleteRequested, new DeleteRequest(requestId), cancellationToken);
+            return;
+        }
+
+        await servers.UpdateAsync(server.Id, s => s with { Operation = ComputeWorkflowIds.Delete(s.Id) }, cancellationToken);
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(DeleteServerWorkflow),
+            new DeleteServerInput(server.Id, requestId, server.Host, options.Value.AgentTimeoutSeconds),
+            new StartOrchestrationOptions(ComputeWorkflowIds.Delete(server.Id)),
+            cancellationToken);
+    }
+
+    /// <summary>Starts an agent-backed action (reboot, stop ...) on a server admitted by the transition table.</summary>
+    public async Task<ServerRecord> StartActionAsync<TPayload>(
+        ComputeCall call, string serverId, string action, TPayload payload, DurableTaskClient durable, CancellationToken cancellationToken,
+        Func<ServerRecord, ServerRecord>? alsoChange = null, Shared.Compute.Servers.ServerFlavor? newFlavor = null, string? newImageId = null)
+        where TPayload : IAgentCommandPayload
+    {
+        var requestId = RequestIds.Get(call.Request.HttpContext);
+        var instanceId = ComputeWorkflowIds.Action(serverId, action, requestId);
+        var server = await UpdateAsync(call, serverId, s =>
+        {
+            var begun = ServerTransitions.Begin(s, action, call.Caller.IsAdmin, time.GetUtcNow()) with { Operation = instanceId };
+            return alsoChange is null ? begun : alsoChange(begun);
+        }, cancellationToken);
+        if (server.Host is not { } host)
+        {
+            await servers.UpdateAsync(serverId, s => s with { TaskState = null, Operation = null }, cancellationToken);
+            throw new ServerStateConflictException(serverId, action, "host", "None");
+        }
+
+        await RecordAsync(call, server, action == ServerActions.RebootHard ? ServerActions.Reboot : action, requestId, instanceId, cancellationToken);
+        var input = new ServerActionInput(
+            serverId, requestId, action, host, TPayload.Kind, JsonSerializer.SerializeToElement(payload, AgentJson.Options), newFlavor, newImageId, options.Value.AgentTimeoutSeconds);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ServerActionWorkflow), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch
+        {
+            // Nothing runs the action: give the server back its state instead of leaving a task forever.
+            await servers.UpdateAsync(serverId, s => s.Operation == instanceId ? s with { TaskState = null, Operation = null } : s, CancellationToken.None);
+            throw;
+        }
+
+        return server;
+    }
+
+    private Task RecordAsync(ComputeCall call, ServerRecord server, string action, string requestId, string? workflowId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return actions.StartAsync(new InstanceActionRecord(action, server.Id, requestId, call.Caller.ProjectId ?? server.ProjectId, call.Caller.UserId, now, now, null, workflowId, []), cancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using Azure.Data.Tables;
+using FuncCloud.Shared.OpenStack;
+using FuncCloud.Shared.Storage;
+
+namespace FuncCloud.Shared.Compute.Servers;
+
+/// <summary>
+/// Server records in the <c>Servers</c> table. One partition: servers are looked up by id alone (API,
+/// agents, workflows) and listed across projects by admins; at FuncCloud's scale one partition serves
+/// thousands of servers (2,000 entities/s) and keeps every read a point read.
+/// Every change is a compare-and-swap on the ETag, retried against the fresh record.
+/// </summary>
+public sealed class ServerRepository(TableServiceClient tables, StorageNames names)
+{
+    /// <summary>The logical table name.</summary>
+    public const string TableName = "Servers";
+
+    private const string Partition = "server";
+    private const int MaxAttempts = 20;
+    private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
+
+    /// <summary>The server, deleted ones included, or null.</summary>
+    public async Task<ServerRecord?> FindAsync(string serverId, CancellationToken cancellationToken) =>
+        (await _table.GetAsync<ServerRecord>(Partition, serverId, cancellationToken))?.Value;
+
+    /// <summary>Every server record (deleted ones included).</summary>
+    public async Task<IReadOnlyList<ServerRecord>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await _table.ListAsync<ServerRecord>(Partition, cancellationToken)).Select(d => d.Value)];
+
+    /// <summary>Stores a new server.</summary>
+    public Task InsertAsync(ServerRecord server, CancellationToken cancellationToken) =>
+        _table.InsertAsync(Partition, server.Id, server, null, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current record with compare-and-swap, retrying on a lost race.
+    /// The change may throw (e.g. a state conflict) or return the record unchanged (nothing is written).
+    /// </summary>
+    /// <returns>The stored record, or null when the server does not exist.</returns>
+    public async Task<ServerRecord?> UpdateAsync(string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await _table.GetAsync<ServerRecord>(Partition, serverId, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var updated = change(current.Value);
+            if (ReferenceEquals(updated, current.Value))
+            {
+                return updated;
+            }
+
+            try
+            {
+                await _table.ReplaceAsync(Partition, serverId, updated, current.ETag, null, null, cancellationToken);
+                return updated;
+            }
+            catch (ConcurrencyException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Removes a server record for good (purge; the API keeps deleted records for instance actions).</summary>
+    public Task PurgeAsync(string serverId, CancellationToken cancellationToken) =>
+        _table.DeleteAsync(Partition, serverId, null, cancellationToken);
+}
