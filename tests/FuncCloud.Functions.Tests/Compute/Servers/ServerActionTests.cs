@@ -101,6 +101,9 @@ public sealed class ServerActionTests(ServerActionFixture host) : IClassFixture<
         await ActAsync(api, id, "{\"pause\": null}", HttpStatusCode.Accepted);
         await UntilStatusAsync(api, id, "PAUSED");
         (await InfoAsync(id)).PowerState.ShouldBe(PowerState.Paused);
+        var events = await EventsAsync(api, id);
+        events.Keys.ShouldBe(["create", "lock", "unlock", "pause"], ignoreOrder: true);
+        events["lock"].ShouldBeEmpty();
     }
 
     [Fact]
