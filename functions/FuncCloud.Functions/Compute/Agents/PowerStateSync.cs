@@ -9,7 +9,8 @@ namespace FuncCloud.Functions.Compute.Agents;
 /// nova's <c>_sync_power_states</c>: the node's view of its instances corrects the database. Servers with a
 /// task (or a command in flight on the node) are skipped, their state is in motion. An ACTIVE server found
 /// SHUTDOWN or CRASHED becomes SHUTOFF (vm_state stopped), as nova stops it; a server the node no longer has
-/// gets power state NOSTATE.
+/// gets power state NOSTATE. A report read before the server's last change (an action that completed while the
+/// report was queued) is stale for that server and skipped, as nova reads the driver under the instance lock.
 /// </summary>
 public sealed class PowerStateSync(ServerRepository servers, TimeProvider time, ILogger<PowerStateSync> logger)
 {
@@ -20,7 +21,7 @@ public sealed class PowerStateSync(ServerRepository servers, TimeProvider time, 
         foreach (var server in onNode)
         {
             var seen = observed.GetValueOrDefault(server.Id);
-            if (seen is { CommandInFlight: true } || server.VmState == VmStates.Building)
+            if (seen is { CommandInFlight: true } || server.VmState == VmStates.Building || server.UpdatedAt > report.ObservedAt)
             {
                 continue;
             }
@@ -33,7 +34,7 @@ public sealed class PowerStateSync(ServerRepository servers, TimeProvider time, 
 
             var updated = await servers.UpdateAsync(server.Id, s =>
             {
-                if (s.TaskState is not null || s.Host != report.NodeName || s.IsDeleted)
+                if (s.TaskState is not null || s.Host != report.NodeName || s.IsDeleted || s.UpdatedAt > report.ObservedAt)
                 {
                     return s;
                 }

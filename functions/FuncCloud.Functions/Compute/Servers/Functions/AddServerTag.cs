@@ -15,6 +15,7 @@ public sealed class AddServerTag(NovaHttp http, ServerMetadataService metadata)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ServerWire.Collection + "/{serverId}/tags" + "/{tag}")] HttpRequest req, string serverId, string tag, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
         {
+            ServerMetadataService.RequireTagsApi(call);
             var added = await metadata.AddTagAsync(call, serverId, tag, cancellationToken);
             req.HttpContext.Response.Headers.Location = $"{ComputeRoutes.V21Url(req)}/servers/{serverId}/tags/{tag}";
             return NovaHttp.Empty(added ? StatusCodes.Status201Created : StatusCodes.Status204NoContent);

@@ -14,7 +14,10 @@ public sealed class CheckServerTag(NovaHttp http, ServerQueries queries)
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerWire.Collection + "/{serverId}/tags" + "/{tag}")] HttpRequest req, string serverId, string tag, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
-            (await queries.GetAsync(call, serverId, cancellationToken)).Tags.Contains(tag)
+        {
+            ServerMetadataService.RequireTagsApi(call);
+            return (await queries.GetAsync(call, serverId, cancellationToken)).Tags.Contains(tag)
                 ? NovaHttp.Empty(StatusCodes.Status204NoContent)
-                : throw new TagNotFoundException(serverId, tag), cancellationToken);
+                : throw new TagNotFoundException(serverId, tag);
+        }, cancellationToken);
 }

@@ -15,6 +15,7 @@ public sealed class DeleteServerTag(NovaHttp http, ServerMetadataService metadat
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ServerWire.Collection + "/{serverId}/tags" + "/{tag}")] HttpRequest req, string serverId, string tag, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
         {
+            ServerMetadataService.RequireTagsApi(call);
             await metadata.DeleteTagAsync(call, serverId, tag, cancellationToken);
             return NovaHttp.Empty(StatusCodes.Status204NoContent);
         }, cancellationToken);

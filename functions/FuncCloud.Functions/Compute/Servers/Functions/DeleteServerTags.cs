@@ -15,6 +15,7 @@ public sealed class DeleteServerTags(NovaHttp http, ServerMetadataService metada
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ServerWire.Collection + "/{serverId}/tags")] HttpRequest req, string serverId, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
         {
+            ServerMetadataService.RequireTagsApi(call);
             await metadata.DeleteTagAsync(call, serverId, null, cancellationToken);
             return NovaHttp.Empty(StatusCodes.Status204NoContent);
         }, cancellationToken);

@@ -15,6 +15,7 @@ public sealed class ReplaceServerTags(NovaHttp http, ServerMetadataService metad
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ServerWire.Collection + "/{serverId}/tags")] HttpRequest req, string serverId, CancellationToken cancellationToken) =>
         http.WithBodyAsync(req, async (call, body) =>
         {
+            ServerMetadataService.RequireTagsApi(call);
             var tags = Shared.OpenStack.JsonRequest.OptionalStringList(body, "tags") ?? throw new Shared.OpenStack.Errors.BadRequestException("'tags' is a required property");
             var server = await metadata.SetTagsAsync(call, serverId, tags, cancellationToken);
             return NovaHttp.Member("tags", new JsonArray([.. server.Tags.Select(t => (JsonNode)t)]));

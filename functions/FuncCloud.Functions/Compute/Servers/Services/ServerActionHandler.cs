@@ -77,15 +77,17 @@ public sealed class ServerActionHandler(
                 return await RebuildAsync(call, serverId, value as JsonObject ?? throw JsonRequest.Invalid("rebuild", value, "object"), durable, cancellationToken);
             case "lock":
                 var reason = call.Version.IsAtLeast(2, 73) ? (value as JsonObject)?.OptionalString("locked_reason", 255) : null;
-                await operations.UpdateAsync(call, serverId, s => ServerTransitions.Begin(s, ServerActions.Lock, true, time.GetUtcNow()) with
+                var locked = await operations.UpdateAsync(call, serverId, s => ServerTransitions.Begin(s, ServerActions.Lock, true, time.GetUtcNow()) with
                 {
                     Locked = true, LockedBy = call.Caller.IsAdmin && s.ProjectId != call.Caller.ProjectId ? "admin" : "owner", LockedReason = reason, UpdatedAt = time.GetUtcNow(),
                 }, cancellationToken);
+                await operations.RecordAsync(call, locked, ServerActions.Lock, cancellationToken);
                 return Accepted();
             case "unlock":
-                await operations.UpdateAsync(call, serverId, s => s.LockedBy == "admin" && !call.Caller.IsAdmin
+                var unlocked = await operations.UpdateAsync(call, serverId, s => s.LockedBy == "admin" && !call.Caller.IsAdmin
                     ? throw new ForbiddenException("Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.")
                     : s with { Locked = false, LockedBy = null, LockedReason = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+                await operations.RecordAsync(call, unlocked, ServerActions.Unlock, cancellationToken);
                 return Accepted();
             case "os-getConsoleOutput":
                 return await ConsoleAsync(call, serverId, value as JsonObject, durable, cancellationToken);

@@ -85,6 +85,15 @@ public sealed class ServerMetadataService(ServerOperations operations, TimeProvi
             return ReferenceEquals(changed, s) ? s : changed with { UpdatedAt = time.GetUtcNow() };
         }, cancellationToken);
 
+    /// <summary>The tags API exists from 2.26; below it nova answers 404 (VersionNotFoundForAPIMethod).</summary>
+    public static void RequireTagsApi(ComputeCall call)
+    {
+        if (!call.Version.IsAtLeast(2, 26))
+        {
+            throw new TagsApiNotFoundException();
+        }
+    }
+
     private static void ValidateTag(string tag)
     {
         if (tag.Length is 0 or > 60 || tag.Contains('/') || tag.Contains(','))
@@ -101,3 +110,7 @@ public sealed class MetadataItemNotFoundException()
 /// <summary>404 for a tag (nova's text).</summary>
 public sealed class TagNotFoundException(string serverId, string tag)
     : OpenStackException(Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, "Not Found", $"Tag {tag} could not be found for instance {serverId}.");
+
+/// <summary>404 for the tags API below microversion 2.26 (nova's text).</summary>
+public sealed class TagsApiNotFoundException()
+    : OpenStackException(Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, "Not Found", "The resource could not be found.");

@@ -111,6 +111,10 @@ public sealed class ServerOperations(
         return server;
     }
 
+    /// <summary>Records a synchronous action (lock, unlock) in the server's event list, as nova's compute API does.</summary>
+    public Task RecordAsync(ComputeCall call, ServerRecord server, string action, CancellationToken cancellationToken) =>
+        RecordAsync(call, server, action, RequestIds.Get(call.Request.HttpContext), null, cancellationToken);
+
     private Task RecordAsync(ComputeCall call, ServerRecord server, string action, string requestId, string? workflowId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
