@@ -121,11 +121,12 @@ public sealed class ServerActionHandler(
     private async Task<IResult> RebuildAsync(ComputeCall call, string serverId, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var imageRef = body.RequireString("imageRef").TrimEnd('/').Split('/')[^1];
-        var image = await images.FindAsync(imageRef, cancellationToken) ?? throw new BadRequestException($"Image {imageRef} could not be found.");
         var name = body.OptionalString("name", 255);
         var metadata = body.OptionalObject("metadata") is { } m ? ServerCreateRequest.ParseMetadata(m) : null;
         var description = call.Version.IsAtLeast(2, 19) ? body.OptionalString("description", 255) : null;
         var server = await queries.GetAsync(call, serverId, cancellationToken);
+        var image = await images.FindAsync(imageRef, call.Caller, cancellationToken) ?? throw new BadRequestException("Cannot find image for rebuild");
+        ServerImageChecks.EnsureFits(image, server.Flavor.RamMb, server.Flavor.DiskGb);
         var spec = new InstanceSpec(serverId, name ?? server.Name, server.Flavor.ToSpec(), new ImageSpec(image.Id, null, image.KernelId, image.RamdiskId), server.UserData, metadata ?? server.Metadata, []);
         var rebuilt = await operations.StartActionAsync(call, serverId, ServerActions.Rebuild, new RebuildCommand(spec), durable, cancellationToken,
             s => s with { Name = name ?? s.Name, Metadata = metadata ?? s.Metadata, Description = description ?? s.Description, ImageId = image.Id }, newImageId: image.Id);

@@ -40,7 +40,7 @@ public sealed class ServerCreator(
     {
         var project = call.ProjectId;
         var flavor = await FlavorAsync(call, request.FlavorRef, cancellationToken);
-        var image = request.ImageRef.Length == 0 ? null : await ImageAsync(request.ImageRef, flavor, cancellationToken);
+        var image = request.ImageRef.Length == 0 ? null : await ImageAsync(call, request.ImageRef, flavor, cancellationToken);
         if (request.KeyName is { } keyName && await keypairs.FindAsync(call.Caller.UserId, keyName, cancellationToken) is null)
         {
             throw new BadRequestException("Invalid key_name provided.");
@@ -116,23 +116,14 @@ public sealed class ServerCreator(
         return flavor.Disabled ? throw new BadRequestException($"Flavor {id} is disabled.") : flavor;
     }
 
-    private async Task<ServerImage> ImageAsync(string imageRef, Flavor flavor, CancellationToken cancellationToken)
+    // nova's create: an image the caller cannot see is ImageNotFound ("Can not find requested image"), then
+    // ImageNotActive, then _validate_flavor_image_nostatus's size checks, each a 400.
+    private async Task<ServerImage> ImageAsync(ComputeCall call, string imageRef, Flavor flavor, CancellationToken cancellationToken)
     {
         var id = imageRef.TrimEnd('/').Split('/')[^1];
-        var image = await images.FindAsync(id, cancellationToken) ?? throw new BadRequestException($"Image {id} could not be found.");
-        if (image.Status != "active")
-        {
-            throw new BadRequestException($"Image {id} is not active.");
-        }
-
-        if (image.MinRamMb > flavor.RamMb)
-        {
-            throw new BadRequestException("Flavor's memory is too small for requested image.");
-        }
-
-        return flavor.DiskGb > 0 && image.MinDiskGb > flavor.DiskGb
-            ? throw new BadRequestException("Flavor's disk is too small for requested image.")
-            : image;
+        var image = await images.FindAsync(id, call.Caller, cancellationToken) ?? throw new BadRequestException("Can not find requested image");
+        ServerImageChecks.EnsureFits(image, flavor.RamMb, flavor.DiskGb);
+        return image;
     }
 
     // "zone", or "zone:host" (admin only) to force a host, as nova's availability_zone allows.
