@@ -3,6 +3,7 @@ using FuncCloud.Durable.Compute.Orchestrators;
 using FuncCloud.Durable.Compute.Workflows;
 using FuncCloud.Functions.Compute.Servers.Api;
 using FuncCloud.Shared.Compute;
+using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Flavors;
 using FuncCloud.Shared.Compute.InstanceActions;
@@ -31,7 +32,7 @@ public sealed class ServerCreator(
     IServerGroupStore groups,
     IServerGroupMembership membership,
     IComputeQuotaService quotas,
-    IComputeNodeReader nodes,
+    AvailabilityZoneResolver zones,
     InstanceActionRepository actions,
     IOptions<ComputeOptions> options,
     TimeProvider time)
@@ -142,8 +143,10 @@ public sealed class ServerCreator(
             throw new ForbiddenException("Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.");
         }
 
-        var known = (await nodes.ListAsync(cancellationToken)).Select(n => n.AvailabilityZone).Append("nova").ToHashSet();
-        if (zone is not null && !known.Contains(zone))
+        // nova's get_availability_zones(get_only_available=True): the zones of enabled compute services, an
+        // aggregate's availability_zone overriding the agent's own (a forced host skips the check).
+        var known = (await zones.ListAsync(cancellationToken)).Where(n => n.Node.Enabled).Select(n => n.Zone).ToHashSet(StringComparer.Ordinal);
+        if (zone is not null && host is null && !known.Contains(zone))
         {
             throw new BadRequestException($"The requested availability zone is not available");
         }
