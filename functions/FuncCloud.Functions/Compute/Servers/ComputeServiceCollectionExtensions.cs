@@ -4,7 +4,9 @@ using FuncCloud.Functions.Compute.Servers.Services;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Compute.Nodes;
 using FuncCloud.Shared.Compute.Quotas;
+using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Image;
+using FuncCloud.Shared.Security.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,8 @@ public static class ComputeServiceCollectionExtensions
         services.AddFuncCloudImageStorage();
         services.TryAddSingleton<IServerImageSource, GlanceServerImageSource>();
         services.TryAddSingleton<AgentCommandSender>();
+        services.AddSingleton<IPolicyDefaults, ServerPolicyDefaults>();
+        services.AddSingleton<ServerPolicy>();
         services.AddSingleton<ServerQueries>();
         services.AddSingleton<ServerCreator>();
         services.AddSingleton<ServerOperations>();

@@ -14,7 +14,7 @@ public sealed class CheckServerTag(NovaHttp http, ServerQueries queries)
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerWire.Collection + "/{serverId}/tags" + "/{tag}")] HttpRequest req, string serverId, string tag, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
-            (await queries.GetAsync(call, serverId, cancellationToken)).Tags.Contains(tag)
+            (await queries.GetAsync(call, serverId, ServerPolicies.TagsShow, cancellationToken)).Tags.Contains(tag)
                 ? NovaHttp.Empty(StatusCodes.Status204NoContent)
                 : throw new TagNotFoundException(serverId, tag), cancellationToken);
 }

@@ -14,5 +14,5 @@ public sealed class ListServerTags(NovaHttp http, ServerQueries queries)
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerWire.Collection + "/{serverId}/tags")] HttpRequest req, string serverId, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
-            NovaHttp.Member("tags", new JsonArray([.. (await queries.GetAsync(call, serverId, cancellationToken)).Tags.Select(t => (JsonNode)t)])), cancellationToken);
+            NovaHttp.Member("tags", new JsonArray([.. (await queries.GetAsync(call, serverId, ServerPolicies.TagsIndex, cancellationToken)).Tags.Select(t => (JsonNode)t)])), cancellationToken);
 }

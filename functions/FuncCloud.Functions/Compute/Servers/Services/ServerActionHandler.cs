@@ -22,6 +22,7 @@ public sealed class ServerActionHandler(
     ServerQueries queries,
     IFlavorStore flavors,
     IServerImageSource images,
+    ServerPolicy policy,
     IOptions<ComputeOptions> options,
     TimeProvider time)
 {
@@ -77,20 +78,27 @@ public sealed class ServerActionHandler(
                 return await RebuildAsync(call, serverId, value as JsonObject ?? throw JsonRequest.Invalid("rebuild", value, "object"), durable, cancellationToken);
             case "lock":
                 var reason = call.Version.IsAtLeast(2, 73) ? (value as JsonObject)?.OptionalString("locked_reason", 255) : null;
-                await operations.UpdateAsync(call, serverId, s => ServerTransitions.Begin(s, ServerActions.Lock, true, time.GetUtcNow()) with
+                await operations.UpdateAsync(call, serverId, ServerPolicies.Lock, s => ServerTransitions.Begin(s, ServerActions.Lock, true, time.GetUtcNow()) with
                 {
                     Locked = true, LockedBy = call.Caller.IsAdmin && s.ProjectId != call.Caller.ProjectId ? "admin" : "owner", LockedReason = reason, UpdatedAt = time.GetUtcNow(),
                 }, cancellationToken);
                 return Accepted();
             case "unlock":
-                await operations.UpdateAsync(call, serverId, s => s.LockedBy == "admin" && !call.Caller.IsAdmin
-                    ? throw new ForbiddenException("Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.")
-                    : s with { Locked = false, LockedBy = null, LockedReason = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+                await operations.UpdateAsync(call, serverId, ServerPolicies.Unlock, s =>
+                {
+                    // nova's is_expected_locked_by: a lock taken by the other side (owner vs admin) needs the override.
+                    if (s.Locked && s.LockedBy != (s.ProjectId == call.Caller.ProjectId ? "owner" : "admin"))
+                    {
+                        policy.Enforce(ServerPolicies.UnlockOverride, call.Caller, s);
+                    }
+
+                    return s with { Locked = false, LockedBy = null, LockedReason = null, UpdatedAt = time.GetUtcNow() };
+                }, cancellationToken);
                 return Accepted();
             case "os-getConsoleOutput":
                 return await ConsoleAsync(call, serverId, value as JsonObject, durable, cancellationToken);
             case "createImage":
-                await queries.GetAsync(call, serverId, cancellationToken);
+                await queries.GetAsync(call, serverId, ServerPolicies.CreateImage, cancellationToken);
                 throw new ComputeNotImplementedException("createImage needs the image service's snapshot upload, which this deployment does not have yet.");
             default:
                 throw new BadRequestException($"There is no such action: {name}");
@@ -142,7 +150,7 @@ public sealed class ServerActionHandler(
             JsonValue v when int.TryParse(v.ToString(), out var n) && n >= -1 => n == -1 ? null : n,
             var other => throw JsonRequest.Invalid("length", other, "integer"),
         };
-        var server = await queries.GetAsync(call, serverId, cancellationToken);
+        var server = await queries.GetAsync(call, serverId, ServerPolicies.ConsoleOutput, cancellationToken);
         ServerTransitions.Begin(server, ServerActions.ConsoleOutput, true, time.GetUtcNow());
         if (server.Host is not { } host)
         {

@@ -33,6 +33,7 @@ public sealed class ServerCreator(
     IServerGroupMembership membership,
     IComputeQuotaService quotas,
     AvailabilityZoneResolver zones,
+    ServerPolicy policy,
     InstanceActionRepository actions,
     IOptions<ComputeOptions> options,
     TimeProvider time)
@@ -40,6 +41,7 @@ public sealed class ServerCreator(
     public async Task<IReadOnlyList<ServerRecord>> CreateAsync(ComputeCall call, ServerCreateRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var project = call.ProjectId;
+        policy.Enforce(ServerPolicies.Create, call.Caller);
         var flavor = await FlavorAsync(call, request.FlavorRef, cancellationToken);
         var image = request.ImageRef.Length == 0 ? null : await ImageAsync(call, request.ImageRef, flavor, cancellationToken);
         if (request.KeyName is { } keyName && await keypairs.FindAsync(call.Caller.UserId, keyName, cancellationToken) is null)
@@ -138,9 +140,9 @@ public sealed class ServerCreator(
         var parts = requested.Split(':', 2);
         var zone = parts[0].Length == 0 ? null : parts[0];
         var host = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
-        if (host is not null && !call.Caller.IsAdmin)
+        if (host is not null)
         {
-            throw new ForbiddenException("Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.");
+            policy.Enforce(ServerPolicies.CreateForcedHost, call.Caller);
         }
 
         // nova's get_availability_zones(get_only_available=True): the zones of enabled compute services, an
