@@ -2,6 +2,8 @@ using FuncCloud.Durable.Compute.Scheduling;
 using FuncCloud.Durable.Compute.Scheduling.Filters;
 using FuncCloud.Durable.Compute.Scheduling.Weighers;
 using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Compute.Aggregates;
+using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FuncCloud.Durable.Compute;
 
-/// <summary>DI registration of the compute workflows' services: scheduler (filters in nova's order, weighers), placement, agent dispatch.</summary>
+/// <summary>DI registration of the compute workflows' services: scheduler (filters in nova's order, weighers, aggregates from os-aggregates' store), placement, agent dispatch.</summary>
 public static class ComputeDurableServiceCollectionExtensions
 {
     public static IServiceCollection AddFuncCloudComputeWorkflows(this IServiceCollection services, IConfiguration configuration)
@@ -17,7 +19,9 @@ public static class ComputeDurableServiceCollectionExtensions
         services.AddFuncCloudComputeState(configuration);
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
         services.TryAddSingleton<AgentCommandSender>();
-        services.TryAddSingleton<IHostAggregateSource, NoHostAggregates>();
+        services.TryAddSingleton<ComputeApiTable>();
+        services.TryAddSingleton<AggregateStore>();
+        services.TryAddSingleton<IHostAggregateSource, AggregateHostMetadataSource>();
         if (services.Any(d => d.ServiceType == typeof(FilterScheduler)))
         {
             return services;

@@ -15,7 +15,7 @@ namespace FuncCloud.Benchmarks.Compute;
 /// <summary>A LocalHost with the compute workflows plus an in-process agent hosting N Fake nodes.</summary>
 public sealed class ComputeBenchmarkHost : IdentityHostFixture, IAsyncDisposable
 {
-    public const string ImageId = "5b1c4f3e-bench-4c0d-9a7e-000000000001";
+    public const string ImageId = "5b1c4f3e-be7c-4c0d-9a7e-000000000001";
     private const string AgentPassword = "bench-agent-pass";
     private readonly int _nodes;
     private readonly int _servers;
@@ -33,8 +33,6 @@ public sealed class ComputeBenchmarkHost : IdentityHostFixture, IAsyncDisposable
             var settings = base.Settings;
             settings["Logging:LogLevel:Default"] = "Warning";
             settings["FuncCloud:Bootstrap:AgentPassword"] = AgentPassword;
-            settings["FuncCloud:Compute:Images:0:Id"] = ImageId;
-            settings["FuncCloud:Compute:Images:0:Name"] = "bench";
             settings["FuncCloud:Compute:Quotas:Instances"] = (_servers + 10).ToString(CultureInfo.InvariantCulture);
             settings["FuncCloud:Compute:Quotas:Cores"] = "100000";
             settings["FuncCloud:Compute:Quotas:Ram"] = "100000000";
@@ -53,6 +51,7 @@ public sealed class ComputeBenchmarkHost : IdentityHostFixture, IAsyncDisposable
     {
         var host = new ComputeBenchmarkHost(nodes, servers);
         await host.InitializeAsync();
+        await TestImages.SeedAsync(host.Services, ImageId, "bench");
         await host.StartAgentAsync();
         var repository = host.Services.GetRequiredService<FuncCloud.Shared.Compute.Nodes.ComputeNodeRepository>();
         var deadline = DateTime.UtcNow.AddSeconds(120);

@@ -22,5 +22,11 @@ public sealed record HostState(
 {
     public string Name => Node.Name;
 
+    /// <summary>The zone the host is in: an aggregate's <c>availability_zone</c> overrides the agent's own (nova's rule).</summary>
+    public string AvailabilityZone =>
+        AggregateMetadata.TryGetValue(Filters.AvailabilityZoneFilter.AggregateKey, out var zones) && zones.Count > 0
+            ? zones.Order(StringComparer.Ordinal).First()
+            : Node.AvailabilityZone;
+
     public ResourceAmounts Free => Inventory.Free(Used);
 }

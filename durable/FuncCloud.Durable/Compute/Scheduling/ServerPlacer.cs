@@ -34,7 +34,7 @@ public sealed class ServerPlacer(HostStateSource hosts, FilterScheduler schedule
                 var claim = await placement.ClaimAsync(host.Name, host.Inventory, spec.ServerId, spec.Resources, cancellationToken);
                 if (claim.Claimed)
                 {
-                    return new PlacementChoice(host.Name, host.Node.AvailabilityZone, null);
+                    return new PlacementChoice(host.Name, host.AvailabilityZone, null);
                 }
 
                 lost.Add(claim.Reason!);

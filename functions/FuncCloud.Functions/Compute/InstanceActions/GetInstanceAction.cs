@@ -14,6 +14,6 @@ public sealed class GetInstanceAction(NovaHttp http, InstanceActionWire actions)
         http.AuthenticatedAsync(req, async call =>
         {
             var action = await actions.GetAsync(call, serverId, requestId, cancellationToken);
-            return NovaHttp.Member("instanceAction", InstanceActionWire.WithEvents(call, action, action.ProjectId));
+            return NovaHttp.Member("instanceAction", InstanceActionWire.WithEvents(call, action, action.ProjectId, actions.CanSeeEventDetails(call)));
         }, cancellationToken);
 }

@@ -4,6 +4,9 @@ using FuncCloud.Functions.Compute.Servers.Services;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Compute.Nodes;
 using FuncCloud.Shared.Compute.Quotas;
+using FuncCloud.Shared.Compute.Api;
+using FuncCloud.Shared.Image;
+using FuncCloud.Shared.Security.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +18,7 @@ public static class ComputeServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>FuncCloud:Compute</c> (<see cref="ComputeOptions"/>); registers compute state (servers, nodes,
-    /// placement, instance actions), the table-backed node reader and usage source (call before
+    /// placement, instance actions), the Glance-backed image source, the table-backed node reader and usage source (call before
     /// <c>AddFuncCloudComputeApi</c> so its placeholders stay unused), and the server services.
     /// </summary>
     public static IServiceCollection AddFuncCloudCompute(this IServiceCollection services, IConfiguration configuration)
@@ -23,8 +26,11 @@ public static class ComputeServiceCollectionExtensions
         services.Configure<ComputeOptions>(configuration.GetSection(ComputeOptions.SectionName));
         services.AddFuncCloudComputeState(configuration);
         services.TryAddSingleton<IComputeUsageSource, ComputeUsageSource>();
-        services.TryAddSingleton<IServerImageSource, ConfiguredServerImageSource>();
+        services.AddFuncCloudImageStorage();
+        services.TryAddSingleton<IServerImageSource, GlanceServerImageSource>();
         services.TryAddSingleton<AgentCommandSender>();
+        services.AddSingleton<IPolicyDefaults, ServerPolicyDefaults>();
+        services.AddSingleton<ServerPolicy>();
         services.AddSingleton<ServerQueries>();
         services.AddSingleton<ServerCreator>();
         services.AddSingleton<ServerOperations>();

@@ -14,9 +14,11 @@ public sealed class ComputeApi(HttpClient client, string token)
         return new ComputeApi(host.Client, result.Json.GetProperty("id").GetString()!);
     }
 
-    public async Task<string> BootAsync(string name, string flavor = "1")
+    public Task<string> BootAsync(string name, string flavor = "1") => BootAsyncWithImage(name, ComputeHostFixture.ImageId, flavor);
+
+    public async Task<string> BootAsyncWithImage(string name, string imageId, string flavor = "1")
     {
-        var body = $"{{\"server\": {{\"name\": \"{name}\", \"flavorRef\": \"{flavor}\", \"imageRef\": \"{ComputeHostFixture.ImageId}\", \"networks\": \"none\"}}}}";
+        var body = $"{{\"server\": {{\"name\": \"{name}\", \"flavorRef\": \"{flavor}\", \"imageRef\": \"{imageId}\", \"networks\": \"none\"}}}}";
         using var response = await SendAsync(HttpMethod.Post, "/compute/v2.1/servers", body);
         var text = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode

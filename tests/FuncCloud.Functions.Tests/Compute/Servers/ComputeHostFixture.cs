@@ -1,7 +1,6 @@
 using System.Reflection;
 using FuncCloud.Agent.Hosting;
 using FuncCloud.Durable;
-using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Shared.Storage;
 using FuncCloud.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -13,9 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace FuncCloud.Functions.Tests.Compute.Servers;
 
 /// <summary>
-/// The whole compute path in one process: a LocalHost with identity, the Nova API, the durable workflows and
-/// a Glance stub serving the seeded test image, plus a real agent host (AddFuncCloudAgent, Fake driver) for
-/// <see cref="Nodes"/>, registering through the API with the bootstrap's agent credential.
+/// The whole compute path in one process: a LocalHost with identity, Glance, the Nova API and the durable
+/// workflows, the test image <see cref="ImageId"/> seeded into Glance's store (public, active), plus a real
+/// agent host (AddFuncCloudAgent, Fake driver) for <see cref="Nodes"/>, registering through the API with the
+/// bootstrap's agent credential.
 /// </summary>
 public class ComputeHostFixture : IdentityHostFixture, Xunit.IAsyncLifetime
 {
@@ -37,7 +37,7 @@ public class ComputeHostFixture : IdentityHostFixture, Xunit.IAsyncLifetime
     /// <summary>The agent's state folder (journals).</summary>
     public string AgentState { get; } = Directory.CreateTempSubdirectory("funccloud-compute-test-").FullName;
 
-    protected override IEnumerable<Assembly> FunctionAssemblies => [.. base.FunctionAssemblies, typeof(DurableAssembly).Assembly, typeof(ComputeHostFixture).Assembly];
+    protected override IEnumerable<Assembly> FunctionAssemblies => [.. base.FunctionAssemblies, typeof(DurableAssembly).Assembly];
 
     protected override IDictionary<string, string?> Settings
     {
@@ -45,8 +45,6 @@ public class ComputeHostFixture : IdentityHostFixture, Xunit.IAsyncLifetime
         {
             var settings = base.Settings;
             settings["FuncCloud:Bootstrap:AgentPassword"] = AgentPassword;
-            settings["FuncCloud:Compute:Images:0:Id"] = ImageId;
-            settings["FuncCloud:Compute:Images:0:Name"] = ImageName;
             settings["FuncCloud:Compute:AgentTimeoutSeconds"] = "60";
             settings["FuncCloud:Compute:Nodes:DownAfter"] = "00:00:06";
             settings["FuncCloud:Compute:Placement:RamAllocationRatio"] = "1.0";
@@ -61,12 +59,12 @@ public class ComputeHostFixture : IdentityHostFixture, Xunit.IAsyncLifetime
     {
         base.ConfigureServices(builder);
         builder.Services.AddFuncCloudDurable(builder.Configuration);
-        builder.Services.AddSingleton(new CatalogServiceDefinition("image", "glance", GlanceStub.Root));
     }
 
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        await TestImages.SeedAsync(Services, ImageId, ImageName);
         await StartAgentAsync();
         await Poll.UntilAsync(async () =>
         {

@@ -16,7 +16,7 @@ public sealed class CheckServerTag(NovaHttp http, ServerQueries queries)
         http.AuthenticatedAsync(req, async call =>
         {
             ServerMetadataService.RequireTagsApi(call);
-            return (await queries.GetAsync(call, serverId, cancellationToken)).Tags.Contains(tag)
+            return (await queries.GetAsync(call, serverId, ServerPolicies.TagsShow, cancellationToken)).Tags.Contains(tag)
                 ? NovaHttp.Empty(StatusCodes.Status204NoContent)
                 : throw new TagNotFoundException(serverId, tag);
         }, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class GetServerMetadataItem(NovaHttp http, ServerQueries queries)
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerWire.Collection + "/{serverId}/metadata" + "/{key}")] HttpRequest req, string serverId, string key, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
-            (await queries.GetAsync(call, serverId, cancellationToken)).Metadata.TryGetValue(key, out var value)
+            (await queries.GetAsync(call, serverId, ServerPolicies.MetadataShow, cancellationToken)).Metadata.TryGetValue(key, out var value)
                 ? NovaHttp.Member("meta", new JsonObject { [key] = value })
                 : throw new MetadataItemNotFoundException(), cancellationToken);
 }

@@ -14,5 +14,5 @@ public sealed class ListServerMetadata(NovaHttp http, ServerQueries queries)
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ServerWire.Collection + "/{serverId}/metadata")] HttpRequest req, string serverId, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
-            NovaHttp.Member("metadata", ServerWire.Metadata((await queries.GetAsync(call, serverId, cancellationToken)).Metadata)), cancellationToken);
+            NovaHttp.Member("metadata", ServerWire.Metadata((await queries.GetAsync(call, serverId, ServerPolicies.MetadataIndex, cancellationToken)).Metadata)), cancellationToken);
 }

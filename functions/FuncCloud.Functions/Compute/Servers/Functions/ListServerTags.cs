@@ -16,6 +16,6 @@ public sealed class ListServerTags(NovaHttp http, ServerQueries queries)
         http.AuthenticatedAsync(req, async call =>
         {
             ServerMetadataService.RequireTagsApi(call);
-            return NovaHttp.Member("tags", new JsonArray([.. (await queries.GetAsync(call, serverId, cancellationToken)).Tags.Select(t => (JsonNode)t)]));
+            return NovaHttp.Member("tags", new JsonArray([.. (await queries.GetAsync(call, serverId, ServerPolicies.TagsIndex, cancellationToken)).Tags.Select(t => (JsonNode)t)]));
         }, cancellationToken);
 }

@@ -16,7 +16,7 @@ public sealed class ListServersDetail(NovaHttp http, ServerQueries queries)
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
         {
-            var page = NovaPaging.Apply(req, await queries.ListAsync(call, cancellationToken), s => s.Id, "servers/detail");
+            var page = NovaPaging.Apply(req, await queries.ListAsync(call, detail: true, cancellationToken), s => s.Id, "servers/detail");
             return NovaHttp.Json(ServerPages.Render(page, s => ServerWire.Detail(req, call.Version, s, call.Caller.IsAdmin)));
         }, cancellationToken);
 }

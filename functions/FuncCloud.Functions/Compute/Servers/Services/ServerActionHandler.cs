@@ -22,6 +22,7 @@ public sealed class ServerActionHandler(
     ServerQueries queries,
     IFlavorStore flavors,
     IServerImageSource images,
+    ServerPolicy policy,
     IOptions<ComputeOptions> options,
     TimeProvider time)
 {
@@ -77,22 +78,29 @@ public sealed class ServerActionHandler(
                 return await RebuildAsync(call, serverId, value as JsonObject ?? throw JsonRequest.Invalid("rebuild", value, "object"), durable, cancellationToken);
             case "lock":
                 var reason = call.Version.IsAtLeast(2, 73) ? (value as JsonObject)?.OptionalString("locked_reason", 255) : null;
-                var locked = await operations.UpdateAsync(call, serverId, s => ServerTransitions.Begin(s, ServerActions.Lock, true, time.GetUtcNow()) with
+                var locked = await operations.UpdateAsync(call, serverId, ServerPolicies.Lock, s => ServerTransitions.Begin(s, ServerActions.Lock, true, time.GetUtcNow()) with
                 {
                     Locked = true, LockedBy = call.Caller.IsAdmin && s.ProjectId != call.Caller.ProjectId ? "admin" : "owner", LockedReason = reason, UpdatedAt = time.GetUtcNow(),
                 }, cancellationToken);
                 await operations.RecordAsync(call, locked, ServerActions.Lock, cancellationToken);
                 return Accepted();
             case "unlock":
-                var unlocked = await operations.UpdateAsync(call, serverId, s => s.LockedBy == "admin" && !call.Caller.IsAdmin
-                    ? throw new ForbiddenException("Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.")
-                    : s with { Locked = false, LockedBy = null, LockedReason = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+                var unlocked = await operations.UpdateAsync(call, serverId, ServerPolicies.Unlock, s =>
+                {
+                    // nova's is_expected_locked_by: a lock taken by the other side (owner vs admin) needs the override.
+                    if (s.Locked && s.LockedBy != (s.ProjectId == call.Caller.ProjectId ? "owner" : "admin"))
+                    {
+                        policy.Enforce(ServerPolicies.UnlockOverride, call.Caller, s);
+                    }
+
+                    return s with { Locked = false, LockedBy = null, LockedReason = null, UpdatedAt = time.GetUtcNow() };
+                }, cancellationToken);
                 await operations.RecordAsync(call, unlocked, ServerActions.Unlock, cancellationToken);
                 return Accepted();
             case "os-getConsoleOutput":
                 return await ConsoleAsync(call, serverId, value as JsonObject, durable, cancellationToken);
             case "createImage":
-                await queries.GetAsync(call, serverId, cancellationToken);
+                await queries.GetAsync(call, serverId, ServerPolicies.CreateImage, cancellationToken);
                 throw new ComputeNotImplementedException("createImage needs the image service's snapshot upload, which this deployment does not have yet.");
             default:
                 throw new BadRequestException($"There is no such action: {name}");
@@ -123,11 +131,12 @@ public sealed class ServerActionHandler(
     private async Task<IResult> RebuildAsync(ComputeCall call, string serverId, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var imageRef = body.RequireString("imageRef").TrimEnd('/').Split('/')[^1];
-        var image = await images.FindAsync(imageRef, cancellationToken) ?? throw new BadRequestException($"Image {imageRef} could not be found.");
         var name = body.OptionalString("name", 255);
         var metadata = body.OptionalObject("metadata") is { } m ? ServerCreateRequest.ParseMetadata(m) : null;
         var description = call.Version.IsAtLeast(2, 19) ? body.OptionalString("description", 255) : null;
         var server = await queries.GetAsync(call, serverId, cancellationToken);
+        var image = await images.FindAsync(imageRef, call.Caller, cancellationToken) ?? throw new BadRequestException("Cannot find image for rebuild");
+        ServerImageChecks.EnsureFits(image, server.Flavor.RamMb, server.Flavor.DiskGb);
         var spec = new InstanceSpec(serverId, name ?? server.Name, server.Flavor.ToSpec(), new ImageSpec(image.Id, null, image.KernelId, image.RamdiskId), server.UserData, metadata ?? server.Metadata, []);
         var rebuilt = await operations.StartActionAsync(call, serverId, ServerActions.Rebuild, new RebuildCommand(spec), durable, cancellationToken,
             s => s with { Name = name ?? s.Name, Metadata = metadata ?? s.Metadata, Description = description ?? s.Description, ImageId = image.Id }, newImageId: image.Id);
@@ -143,7 +152,7 @@ public sealed class ServerActionHandler(
             JsonValue v when int.TryParse(v.ToString(), out var n) && n >= -1 => n == -1 ? null : n,
             var other => throw JsonRequest.Invalid("length", other, "integer"),
         };
-        var server = await queries.GetAsync(call, serverId, cancellationToken);
+        var server = await queries.GetAsync(call, serverId, ServerPolicies.ConsoleOutput, cancellationToken);
         ServerTransitions.Begin(server, ServerActions.ConsoleOutput, true, time.GetUtcNow());
         if (server.Host is not { } host)
         {

@@ -3,6 +3,7 @@ using FuncCloud.Durable.Compute.Orchestrators;
 using FuncCloud.Durable.Compute.Workflows;
 using FuncCloud.Functions.Compute.Servers.Api;
 using FuncCloud.Shared.Compute;
+using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Flavors;
 using FuncCloud.Shared.Compute.InstanceActions;
@@ -31,7 +32,8 @@ public sealed class ServerCreator(
     IServerGroupStore groups,
     IServerGroupMembership membership,
     IComputeQuotaService quotas,
-    IComputeNodeReader nodes,
+    AvailabilityZoneResolver zones,
+    ServerPolicy policy,
     InstanceActionRepository actions,
     IOptions<ComputeOptions> options,
     TimeProvider time)
@@ -39,8 +41,9 @@ public sealed class ServerCreator(
     public async Task<IReadOnlyList<ServerRecord>> CreateAsync(ComputeCall call, ServerCreateRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var project = call.ProjectId;
+        policy.Enforce(ServerPolicies.Create, call.Caller);
         var flavor = await FlavorAsync(call, request.FlavorRef, cancellationToken);
-        var image = request.ImageRef.Length == 0 ? null : await ImageAsync(request.ImageRef, flavor, cancellationToken);
+        var image = request.ImageRef.Length == 0 ? null : await ImageAsync(call, request.ImageRef, flavor, cancellationToken);
         if (request.KeyName is { } keyName && await keypairs.FindAsync(call.Caller.UserId, keyName, cancellationToken) is null)
         {
             throw new BadRequestException("Invalid key_name provided.");
@@ -116,23 +119,14 @@ public sealed class ServerCreator(
         return flavor.Disabled ? throw new BadRequestException($"Flavor {id} is disabled.") : flavor;
     }
 
-    private async Task<ServerImage> ImageAsync(string imageRef, Flavor flavor, CancellationToken cancellationToken)
+    // nova's create: an image the caller cannot see is ImageNotFound ("Can not find requested image"), then
+    // ImageNotActive, then _validate_flavor_image_nostatus's size checks, each a 400.
+    private async Task<ServerImage> ImageAsync(ComputeCall call, string imageRef, Flavor flavor, CancellationToken cancellationToken)
     {
         var id = imageRef.TrimEnd('/').Split('/')[^1];
-        var image = await images.FindAsync(id, cancellationToken) ?? throw new BadRequestException($"Image {id} could not be found.");
-        if (image.Status != "active")
-        {
-            throw new BadRequestException($"Image {id} is not active.");
-        }
-
-        if (image.MinRamMb > flavor.RamMb)
-        {
-            throw new BadRequestException("Flavor's memory is too small for requested image.");
-        }
-
-        return flavor.DiskGb > 0 && image.MinDiskGb > flavor.DiskGb
-            ? throw new BadRequestException("Flavor's disk is too small for requested image.")
-            : image;
+        var image = await images.FindAsync(id, call.Caller, cancellationToken) ?? throw new BadRequestException("Can not find requested image");
+        ServerImageChecks.EnsureFits(image, flavor.RamMb, flavor.DiskGb);
+        return image;
     }
 
     // "zone", or "zone:host" (admin only) to force a host, as nova's availability_zone allows.
@@ -146,13 +140,15 @@ public sealed class ServerCreator(
         var parts = requested.Split(':', 2);
         var zone = parts[0].Length == 0 ? null : parts[0];
         var host = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
-        if (host is not null && !call.Caller.IsAdmin)
+        if (host is not null)
         {
-            throw new ForbiddenException("Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.");
+            policy.Enforce(ServerPolicies.CreateForcedHost, call.Caller);
         }
 
-        var known = (await nodes.ListAsync(cancellationToken)).Select(n => n.AvailabilityZone).Append("nova").ToHashSet();
-        if (zone is not null && !known.Contains(zone))
+        // nova's get_availability_zones(get_only_available=True): the zones of enabled compute services, an
+        // aggregate's availability_zone overriding the agent's own (a forced host skips the check).
+        var known = (await zones.ListAsync(cancellationToken)).Where(n => n.Node.Enabled).Select(n => n.Zone).ToHashSet(StringComparer.Ordinal);
+        if (zone is not null && host is null && !known.Contains(zone))
         {
             throw new BadRequestException($"The requested availability zone is not available");
         }

@@ -14,7 +14,7 @@ public sealed class ServerMetadataService(ServerOperations operations, TimeProvi
     public Task<ServerRecord> SetMetadataAsync(ComputeCall call, string serverId, JsonObject? metadata, bool replace, CancellationToken cancellationToken)
     {
         var items = ServerCreateRequest.ParseMetadata(metadata ?? throw new BadRequestException("Malformed request body: 'metadata' is a required property"));
-        return ChangeAsync(call, serverId, s => s with
+        return ChangeAsync(call, serverId, replace ? ServerPolicies.MetadataUpdateAll : ServerPolicies.MetadataCreate, s => s with
         {
             Metadata = replace ? items : s.Metadata.Concat(items).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         }, cancellationToken);
@@ -33,11 +33,11 @@ public sealed class ServerMetadataService(ServerOperations operations, TimeProvi
             throw new BadRequestException("Request body and URI mismatch");
         }
 
-        return ChangeAsync(call, serverId, s => s with { Metadata = new Dictionary<string, string>(s.Metadata) { [key] = items[key] } }, cancellationToken);
+        return ChangeAsync(call, serverId, ServerPolicies.MetadataUpdate, s => s with { Metadata = new Dictionary<string, string>(s.Metadata) { [key] = items[key] } }, cancellationToken);
     }
 
     public Task<ServerRecord> DeleteMetadataItemAsync(ComputeCall call, string serverId, string key, CancellationToken cancellationToken) =>
-        ChangeAsync(call, serverId, s => s.Metadata.ContainsKey(key)
+        ChangeAsync(call, serverId, ServerPolicies.MetadataDelete, s => s.Metadata.ContainsKey(key)
             ? s with { Metadata = s.Metadata.Where(m => m.Key != key).ToDictionary(m => m.Key, m => m.Value) }
             : throw new MetadataItemNotFoundException(), cancellationToken);
 
@@ -50,7 +50,7 @@ public sealed class ServerMetadataService(ServerOperations operations, TimeProvi
 
         return tags.Count > MaxTags
             ? throw new BadRequestException($"The number of tags exceeded the per-server limit {MaxTags}")
-            : ChangeAsync(call, serverId, s => s with { Tags = [.. tags.Distinct()] }, cancellationToken);
+            : ChangeAsync(call, serverId, ServerPolicies.TagsUpdateAll, s => s with { Tags = [.. tags.Distinct()] }, cancellationToken);
     }
 
     /// <returns>True when the tag was added (201), false when it was there (204).</returns>
@@ -58,7 +58,7 @@ public sealed class ServerMetadataService(ServerOperations operations, TimeProvi
     {
         ValidateTag(tag);
         var added = false;
-        await ChangeAsync(call, serverId, s =>
+        await ChangeAsync(call, serverId, ServerPolicies.TagsUpdate, s =>
         {
             added = !s.Tags.Contains(tag);
             return !added ? s
@@ -69,12 +69,12 @@ public sealed class ServerMetadataService(ServerOperations operations, TimeProvi
     }
 
     public Task<ServerRecord> DeleteTagAsync(ComputeCall call, string serverId, string? tag, CancellationToken cancellationToken) =>
-        ChangeAsync(call, serverId, s => tag is null ? s with { Tags = [] }
+        ChangeAsync(call, serverId, tag is null ? ServerPolicies.TagsDeleteAll : ServerPolicies.TagsDelete, s => tag is null ? s with { Tags = [] }
             : s.Tags.Contains(tag) ? s with { Tags = [.. s.Tags.Where(t => t != tag)] }
             : throw new TagNotFoundException(serverId, tag), cancellationToken);
 
-    private Task<ServerRecord> ChangeAsync(ComputeCall call, string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
-        operations.UpdateAsync(call, serverId, s =>
+    private Task<ServerRecord> ChangeAsync(ComputeCall call, string serverId, string rule, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
+        operations.UpdateAsync(call, serverId, rule, s =>
         {
             if (s.Locked && !call.Caller.IsAdmin)
             {

@@ -22,13 +22,26 @@ public sealed class ServerOperations(
     ServerRepository servers,
     InstanceActionRepository actions,
     IServerGroupMembership membership,
+    ServerPolicy policy,
     IOptions<ComputeOptions> options,
     TimeProvider time)
 {
-    /// <summary>Changes the server through <paramref name="change"/> after checking visibility.</summary>
-    public async Task<ServerRecord> UpdateAsync(ComputeCall call, string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
-        await servers.UpdateAsync(serverId, s => ServerQueries.IsVisible(call, s) ? change(s) : throw new ServerNotFoundException(serverId), cancellationToken)
-            ?? throw new ServerNotFoundException(serverId);
+    /// <summary>Changes the server through <paramref name="change"/> after checking visibility and <c>servers:update</c>.</summary>
+    public Task<ServerRecord> UpdateAsync(ComputeCall call, string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
+        UpdateAsync(call, serverId, ServerPolicies.Update, change, cancellationToken);
+
+    /// <summary>Changes the server through <paramref name="change"/> after checking visibility (404) and then <paramref name="rule"/> (403).</summary>
+    public async Task<ServerRecord> UpdateAsync(ComputeCall call, string serverId, string rule, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
+        await servers.UpdateAsync(serverId, s =>
+        {
+            if (!ServerQueries.IsVisible(call, s))
+            {
+                throw new ServerNotFoundException(serverId);
+            }
+
+            policy.Enforce(rule, call.Caller, s);
+            return change(s);
+        }, cancellationToken) ?? throw new ServerNotFoundException(serverId);
 
     /// <summary>
     /// <c>DELETE /servers/{id}</c>. A building server is handed to its boot workflow (which lets an in-flight
@@ -38,7 +51,7 @@ public sealed class ServerOperations(
     {
         var requestId = RequestIds.Get(call.Request.HttpContext);
         var alreadyDeleting = false;
-        var server = await UpdateAsync(call, serverId, s =>
+        var server = await UpdateAsync(call, serverId, ServerPolicies.Delete, s =>
         {
             alreadyDeleting = s.TaskState == TaskStates.Deleting;
             if (alreadyDeleting)
@@ -83,7 +96,7 @@ public sealed class ServerOperations(
     {
         var requestId = RequestIds.Get(call.Request.HttpContext);
         var instanceId = ComputeWorkflowIds.Action(serverId, action, requestId);
-        var server = await UpdateAsync(call, serverId, s =>
+        var server = await UpdateAsync(call, serverId, ServerPolicy.ForAction(action), s =>
         {
             var begun = ServerTransitions.Begin(s, action, call.Caller.IsAdmin, time.GetUtcNow()) with { Operation = instanceId };
             return alsoChange is null ? begun : alsoChange(begun);

@@ -9,26 +9,47 @@ namespace FuncCloud.Functions.Compute.Servers.Services;
 /// Reading servers with nova's visibility: a project sees its own servers, admins see all; another
 /// project's server, or a deleted one, is a 404 (never a 403 that would confirm it exists).
 /// </summary>
-public sealed class ServerQueries(ServerRepository servers)
+public sealed class ServerQueries(ServerRepository servers, ServerPolicy policy)
 {
-    /// <summary>The server as <paramref name="call"/> may see it.</summary>
+    /// <summary>The server as <paramref name="call"/> may see it, allowed by <c>servers:show</c>.</summary>
     /// <exception cref="ServerNotFoundException">Missing, deleted, or another project's.</exception>
-    public async Task<ServerRecord> GetAsync(ComputeCall call, string serverId, CancellationToken cancellationToken)
+    public Task<ServerRecord> GetAsync(ComputeCall call, string serverId, CancellationToken cancellationToken) =>
+        GetAsync(call, serverId, ServerPolicies.Show, cancellationToken);
+
+    /// <summary>The server as <paramref name="call"/> may see it, then <paramref name="rule"/> enforced on it (404 before 403).</summary>
+    /// <exception cref="ServerNotFoundException">Missing, deleted, or another project's.</exception>
+    /// <exception cref="ForbiddenException">The rule denies it.</exception>
+    public async Task<ServerRecord> GetAsync(ComputeCall call, string serverId, string rule, CancellationToken cancellationToken)
     {
         var server = await servers.FindAsync(serverId, cancellationToken);
-        return server is not null && IsVisible(call, server) ? server : throw new ServerNotFoundException(serverId);
+        if (server is null || !IsVisible(call, server))
+        {
+            throw new ServerNotFoundException(serverId);
+        }
+
+        policy.Enforce(rule, call.Caller, server);
+        return server;
     }
 
     /// <summary>True when <paramref name="call"/> may see <paramref name="server"/> (deleted ones are gone).</summary>
     public static bool IsVisible(ComputeCall call, ServerRecord server) =>
         !server.IsDeleted && (call.Caller.IsAdmin || server.ProjectId == call.Caller.ProjectId);
 
-    /// <summary>The list API: api-ref filters, sort, in the caller's scope.</summary>
-    public async Task<IReadOnlyList<ServerRecord>> ListAsync(ComputeCall call, CancellationToken cancellationToken)
+    /// <summary>
+    /// The list API: api-ref filters, sort, in the caller's scope. <c>servers:index</c>/<c>detail</c>; asking for
+    /// all tenants needs <c>...:get_all_tenants</c> (403 otherwise, as nova); admin-only filters need <c>allow_all_filters</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<ServerRecord>> ListAsync(ComputeCall call, bool detail, CancellationToken cancellationToken)
     {
-        var isAdmin = call.Caller.IsAdmin;
-        var allTenants = isAdmin && NovaJson.ParseBoolean(call.Query("all_tenants") ?? (call.Request.Query.ContainsKey("all_tenants") ? "true" : null)) == true;
-        var project = isAdmin ? call.Query("project_id") ?? call.Query("tenant_id") : null;
+        policy.Enforce(detail ? ServerPolicies.Detail : ServerPolicies.Index, call.Caller);
+        var allTenants = NovaJson.ParseBoolean(call.Query("all_tenants") ?? (call.Request.Query.ContainsKey("all_tenants") ? "true" : null)) == true;
+        if (allTenants)
+        {
+            policy.Enforce(detail ? ServerPolicies.DetailAllTenants : ServerPolicies.IndexAllTenants, call.Caller);
+        }
+
+        var isAdmin = policy.IsAllowed(ServerPolicies.AllowAllFilters, call.Caller);
+        var project = allTenants || isAdmin ? call.Query("project_id") ?? call.Query("tenant_id") : null;
         var changesSince = ParseTime(call, "changes-since");
         var changesBefore = ParseTime(call, "changes-before");
         var deleted = isAdmin && NovaJson.ParseBoolean(call.Query("deleted")) == true;
