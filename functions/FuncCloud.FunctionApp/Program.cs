@@ -1,3 +1,4 @@
+using FuncCloud.Durable;
 using FuncCloud.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -6,4 +7,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddFuncCloudFunctions(builder.Configuration);
+builder.Services.AddFuncCloudDurable(builder.Configuration);
 builder.Build().Run();
