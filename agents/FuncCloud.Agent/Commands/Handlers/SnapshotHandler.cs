@@ -41,17 +41,20 @@ public sealed class SnapshotHandler(IImageApi images) : CommandHandler<SnapshotC
         execution.Step = "driver.snapshot";
         var snapshot = Task.Run(async () =>
         {
+            // Completed by hand, never by disposing the stream: disposal would end the body cleanly and a
+            // failed snapshot would become a truncated, active image. With the exception the reader fails and
+            // the upload is aborted (Glance puts the image back to queued).
             try
             {
-                await using var writer = pipe.Writer.AsStream();
-                await execution.Driver.SnapshotAsync(payload.ServerId, writer, abort.Token);
+                await execution.Driver.SnapshotAsync(payload.ServerId, pipe.Writer.AsStream(leaveOpen: true), abort.Token);
             }
             catch (Exception e)
             {
-                // The reader sees the failure, so the upload is aborted instead of completing a truncated image.
                 await pipe.Writer.CompleteAsync(e);
                 throw;
             }
+
+            await pipe.Writer.CompleteAsync();
         }, CancellationToken.None);
 
         using var content = new StreamContent(pipe.Reader.AsStream());
