@@ -96,6 +96,17 @@ public interface IComputeDriver
     /// <summary>Returns a pending resize to the old flavor (nova's <c>finish_revert_migration</c>).</summary>
     Task FinishRevertMigrationAsync(string serverId, bool powerOn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes a point-in-time copy of the instance's root disk, as a raw disk image, into
+    /// <paramref name="destination"/> (nova's <c>snapshot</c>; the caller streams it to the image service and
+    /// owns the stream). The instance keeps its power state: a running guest may be briefly paused or
+    /// quiesced, as nova's live snapshot does, but ends as it was. Writes sequentially and never holds the
+    /// whole disk in memory. On failure the destination may hold part of the disk (the caller aborts the upload).
+    /// </summary>
+    /// <exception cref="InstanceNotFoundException">No such instance.</exception>
+    /// <exception cref="ComputeDriverException">Reading the disk failed; the message says what.</exception>
+    Task SnapshotAsync(string serverId, Stream destination, CancellationToken cancellationToken);
+
     /// <summary>The serial console log (nova's <c>get_console_output</c>).</summary>
     Task<string> GetConsoleOutputAsync(string serverId, CancellationToken cancellationToken);
 }

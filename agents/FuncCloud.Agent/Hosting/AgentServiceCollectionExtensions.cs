@@ -69,6 +69,7 @@ public static class AgentServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, ConfirmResizeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, RevertResizeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ConsoleOutputHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, SnapshotHandler>(),
         ]);
         services.TryAddSingleton<CommandHandlerRegistry>();
     }

@@ -5,6 +5,7 @@ using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Nodes;
+using FuncCloud.Shared.Image;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class ComputeDurableServiceCollectionExtensions
         services.AddFuncCloudComputeState(configuration);
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
         services.TryAddSingleton<AgentCommandSender>();
+        services.AddFuncCloudImageStorage();
         services.TryAddSingleton<ComputeApiTable>();
         services.TryAddSingleton<AggregateStore>();
         services.TryAddSingleton<IHostAggregateSource, AggregateHostMetadataSource>();

@@ -21,4 +21,5 @@ public static class AgentCommandKinds
     public const string ConfirmResize = "confirm-resize";
     public const string RevertResize = "revert-resize";
     public const string GetConsoleOutput = "get-console-output";
+    public const string Snapshot = "snapshot";
 }

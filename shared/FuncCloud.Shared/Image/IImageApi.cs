@@ -20,6 +20,15 @@ public interface IImageApi
     /// </summary>
     [Get("/image/v2/images/{imageId}/file")]
     Task<HttpResponseMessage> DownloadAsync(string imageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>PUT /image/v2/images/{imageId}/file</c>: uploads the data of a queued image, which becomes active
+    /// (204). <paramref name="data"/> is sent as it is: pass a <see cref="StreamContent"/> with
+    /// <c>Content-Type: application/octet-stream</c> so the bytes stream (chunked when the length is unknown)
+    /// and are never buffered whole. 409 unless the image is queued; 413 over the owner's quota.
+    /// </summary>
+    [Put("/image/v2/images/{imageId}/file")]
+    Task UploadAsync(string imageId, [Body] HttpContent data, CancellationToken cancellationToken);
 }
 
 /// <summary>An image as Glance v2 returns it; additional properties land in <see cref="Properties"/>.</summary>

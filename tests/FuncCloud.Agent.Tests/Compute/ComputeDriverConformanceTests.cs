@@ -275,4 +275,30 @@ public abstract class ComputeDriverConformanceTests
 
         (await driver.ListInstancesAsync(None)).ShouldBe(specs.Select(s => s.ServerId), ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task SnapshotAsync_RunningInstance_WritesARawDiskAndKeepsPowerState()
+    {
+        var driver = await CreateDriverAsync();
+        var spec = TestInstances.New();
+        await driver.SpawnAsync(spec, None);
+        using var first = new MemoryStream();
+        using var second = new MemoryStream();
+
+        await driver.SnapshotAsync(spec.ServerId, first, None);
+        await driver.SnapshotAsync(spec.ServerId, second, None);
+
+        first.Length.ShouldBeGreaterThanOrEqualTo(512);
+        second.ToArray().ShouldBe(first.ToArray()); // nothing changed in the guest: same disk
+        (await driver.GetInstanceInfoAsync(spec.ServerId, None)).PowerState.ShouldBe(PowerState.Running);
+    }
+
+    [Fact]
+    public async Task SnapshotAsync_Missing_ThrowsInstanceNotFound()
+    {
+        var driver = await CreateDriverAsync();
+
+        var error = await Should.ThrowAsync<InstanceNotFoundException>(() => driver.SnapshotAsync("no-such-server", Stream.Null, None));
+        error.ServerId.ShouldBe("no-such-server");
+    }
 }

@@ -27,6 +27,12 @@ public sealed class FakeDriverOptions
     /// <summary>The console log every new instance starts with.</summary>
     public string ConsoleOutput { get; set; } = "FAKE CONSOLE OUTPUT\nfake login: ";
 
+    /// <summary>
+    /// Upper bound of a snapshot's size: a Fake snapshot is the flavor's root disk as a generated raw image,
+    /// capped to this many bytes so that scale runs do not move gigabytes (see <see cref="FakeSnapshotContent"/>).
+    /// </summary>
+    public long SnapshotMaxBytes { get; set; } = FakeSnapshotContent.DefaultMaxBytes;
+
     /// <summary>Seed of the failure-probability dice, for reproducible runs; null for a random seed.</summary>
     public int? RandomSeed { get; set; }
 

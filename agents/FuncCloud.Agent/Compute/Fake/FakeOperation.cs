@@ -18,4 +18,5 @@ public enum FakeOperation
     ConfirmMigration,
     FinishRevertMigration,
     GetConsoleOutput,
+    Snapshot,
 }

@@ -13,6 +13,8 @@ namespace FuncCloud.Durable.Compute.Orchestrators;
 /// confirm/revert resize): for resize a claim of the new flavor first, then the command, the wait, and the
 /// server's new state from the transition table. A failure leaves ERROR with the fault (a resize that found
 /// no room only clears the task, as nova does) and gives back what the action had claimed.
+/// createImage (nova's snapshot) moves image_snapshot → image_pending_upload once the node has the command;
+/// its failure deletes the queued image and only clears the task (the guest is untouched, as in nova).
 /// Instance id: <see cref="ComputeWorkflowIds.Action"/>.
 /// </summary>
 public static partial class ServerActionWorkflow
@@ -36,11 +38,25 @@ public static partial class ServerActionWorkflow
 
         var command = AgentCalls.Command(context, input.Kind, input.Payload, input.AgentTimeoutSeconds);
         await context.CallActivityAsync<bool>(nameof(DispatchCommand), new DispatchCommandInput(input.ServerId, input.RequestId, step, input.Host, command));
+        var snapshot = input.Action == ServerActions.CreateImage && input.SnapshotImageId is not null;
+        if (snapshot)
+        {
+            await context.CallActivityAsync<bool>(nameof(AdvanceTaskState), new AdvanceTaskStateInput(input.ServerId, TaskStates.ImageSnapshot, TaskStates.ImagePendingUpload));
+        }
+
         var result = await AgentCalls.WaitAsync(context, command, input.AgentTimeoutSeconds);
         if (result is not { Success: true })
         {
-            var fault = AgentCalls.Fault(context, $"{Capitalized(input.Action)} of instance", input.Host, command, result, input.AgentTimeoutSeconds);
+            var fault = AgentCalls.Fault(context, snapshot ? "Snapshot of instance" : $"{Capitalized(input.Action)} of instance", input.Host, command, result, input.AgentTimeoutSeconds);
             LogActionFailed(logger, input.ServerId, input.Action, fault.Message);
+            if (snapshot)
+            {
+                var discarded = await context.CallActivityAsync<bool>(nameof(DiscardSnapshotImage), new DiscardSnapshotImageInput(input.ServerId, input.SnapshotImageId!));
+                var detail = discarded ? $"{fault.Details}\n  image {input.SnapshotImageId} deleted" : fault.Details;
+                await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(input.ServerId, input.RequestId, step, input.Host, fault, detail, KeepVmState: true));
+                return;
+            }
+
             await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(input.ServerId, input.RequestId, step, input.Host, fault, fault.Details));
             if (input.Action == ServerActions.Resize)
             {

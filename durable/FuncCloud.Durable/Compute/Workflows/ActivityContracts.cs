@@ -40,3 +40,9 @@ public sealed record ClaimResizeInput(string ServerId, string RequestId, string 
 
 /// <summary>Input of <c>FinishDelete</c>.</summary>
 public sealed record FinishDeleteInput(string ServerId, string RequestId, string? Host, string? Details);
+
+/// <summary>Input of <c>AdvanceTaskState</c>: moves the server from one task_state to the next, if it is still in the first.</summary>
+public sealed record AdvanceTaskStateInput(string ServerId, string ExpectedTaskState, string TaskState);
+
+/// <summary>Input of <c>DiscardSnapshotImage</c>: the image of a failed snapshot.</summary>
+public sealed record DiscardSnapshotImageInput(string ServerId, string ImageId);

@@ -51,6 +51,7 @@ public static class ComputeSteps
         ServerActions.Resize => "compute_resize_instance",
         ServerActions.ConfirmResize => "compute_confirm_resize",
         ServerActions.RevertResize => "compute_revert_resize",
+        ServerActions.CreateImage => "compute_snapshot_instance",
         ServerActions.Delete => Terminate,
         _ => "compute_" + action,
     };

@@ -32,6 +32,7 @@ public sealed record DeleteServerInput(string ServerId, string RequestId, string
 /// <param name="NewFlavor">For resize: the target flavor.</param>
 /// <param name="NewImageId">For rebuild: the new image.</param>
 /// <param name="AgentTimeoutSeconds">Agent wait and command deadline.</param>
+/// <param name="SnapshotImageId">For createImage: the queued Glance image the snapshot goes into.</param>
 public sealed record ServerActionInput(
     string ServerId,
     string RequestId,
@@ -41,7 +42,8 @@ public sealed record ServerActionInput(
     JsonElement Payload,
     ServerFlavor? NewFlavor,
     string? NewImageId,
-    int AgentTimeoutSeconds);
+    int AgentTimeoutSeconds,
+    string? SnapshotImageId = null);
 
 /// <summary>Input of <c>ConsoleOutputWorkflow</c>.</summary>
 public sealed record ConsoleOutputInput(string ServerId, string Host, int? Length, int AgentTimeoutSeconds);

@@ -34,6 +34,7 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton<ServerQueries>();
         services.AddSingleton<ServerCreator>();
         services.AddSingleton<ServerOperations>();
+        services.AddSingleton<ServerSnapshotCreator>();
         services.AddSingleton<ServerActionHandler>();
         services.AddSingleton<ServerMetadataService>();
         services.AddSingleton<ComputeNodeService>();

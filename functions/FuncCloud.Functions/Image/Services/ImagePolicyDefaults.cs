@@ -12,6 +12,10 @@ public sealed class ImagePolicyDefaults : IPolicyDefaults
     private const string Reader = "role:admin or role:reader or role:member";
     private const string OwnerMember = "role:admin or (role:member and project_id:%(owner)s)";
 
+    // Node agents (role service) read images to boot servers and upload the snapshots compute asks for.
+    private const string ReaderOrService = Reader + " or role:service";
+    private const string OwnerMemberOrService = OwnerMember + " or role:service";
+
     /// <summary>Action names.</summary>
     public static class Actions
     {
@@ -39,12 +43,12 @@ public sealed class ImagePolicyDefaults : IPolicyDefaults
     public IReadOnlyDictionary<string, string> Rules { get; } = new Dictionary<string, string>
     {
         [Actions.AddImage] = OwnerMember,
-        [Actions.GetImage] = Reader,
+        [Actions.GetImage] = ReaderOrService,
         [Actions.GetImages] = Reader,
         [Actions.ModifyImage] = OwnerMember,
         [Actions.DeleteImage] = OwnerMember,
-        [Actions.UploadImage] = OwnerMember,
-        [Actions.DownloadImage] = Reader,
+        [Actions.UploadImage] = OwnerMemberOrService,
+        [Actions.DownloadImage] = ReaderOrService,
         [Actions.PublicizeImage] = "role:admin",
         [Actions.CommunitizeImage] = OwnerMember,
         [Actions.Deactivate] = "role:admin",

@@ -22,5 +22,7 @@ public static class TaskStates
     public const string ResizeReverting = "resize_reverting";
     public const string ResizeConfirming = "resize_confirming";
     public const string ImageSnapshot = "image_snapshot";
+    public const string ImagePendingUpload = "image_pending_upload";
+    public const string ImageUploading = "image_uploading";
     public const string Deleting = "deleting";
 }

@@ -104,4 +104,32 @@ public sealed class FakeComputeDriverTests
             (await drivers[i].ListInstancesAsync(None)).ShouldBe([$"s{i}"]);
         }
     }
+
+    [Fact]
+    public async Task SnapshotAsync_CappedFlavorDisk_WritesTheDocumentedBytes()
+    {
+        var driver = new FakeComputeDriver(new FakeDriverOptions { SnapshotMaxBytes = 64 * 1024 });
+        var spec = TestInstances.New("snap");
+        await driver.SpawnAsync(spec, None);
+        using var disk = new MemoryStream();
+
+        await driver.SnapshotAsync("snap", disk, None);
+
+        disk.ToArray().ShouldBe(FakeSnapshotContent.ToArray("snap", 64 * 1024));
+        System.Text.Encoding.ASCII.GetString(disk.ToArray(), 0, 40).ShouldStartWith("FuncCloud fake snapshot of server snap");
+    }
+
+    [Fact]
+    public async Task SnapshotAsync_FailNextCall_WritesPartOfTheDiskThenThrows()
+    {
+        var driver = new FakeComputeDriver(new FakeDriverOptions { SnapshotMaxBytes = 64 * 1024 });
+        await driver.SpawnAsync(TestInstances.New("snap"), None);
+        driver.FailNextCall(FakeOperation.Snapshot);
+        using var disk = new MemoryStream();
+
+        await Should.ThrowAsync<FakeInjectedFailureException>(() => driver.SnapshotAsync("snap", disk, None));
+
+        disk.Length.ShouldBeLessThan(64 * 1024);
+        (await driver.GetInstanceInfoAsync("snap", None)).PowerState.ShouldBe(PowerState.Running);
+    }
 }

@@ -23,6 +23,7 @@ public sealed class ServerActionHandler(
     IFlavorStore flavors,
     IServerImageSource images,
     ServerPolicy policy,
+    ServerSnapshotCreator snapshots,
     IOptions<ComputeOptions> options,
     TimeProvider time)
 {
@@ -100,8 +101,7 @@ public sealed class ServerActionHandler(
             case "os-getConsoleOutput":
                 return await ConsoleAsync(call, serverId, value as JsonObject, durable, cancellationToken);
             case "createImage":
-                await queries.GetAsync(call, serverId, ServerPolicies.CreateImage, cancellationToken);
-                throw new ComputeNotImplementedException("createImage needs the image service's snapshot upload, which this deployment does not have yet.");
+                return await snapshots.CreateAsync(call, serverId, value as JsonObject ?? throw JsonRequest.Invalid("createImage", value, "object"), durable, cancellationToken);
             default:
                 throw new BadRequestException($"There is no such action: {name}");
         }

@@ -91,7 +91,7 @@ public sealed class ServerOperations(
     /// <summary>Starts an agent-backed action (reboot, stop ...) on a server admitted by the transition table.</summary>
     public async Task<ServerRecord> StartActionAsync<TPayload>(
         ComputeCall call, string serverId, string action, TPayload payload, DurableTaskClient durable, CancellationToken cancellationToken,
-        Func<ServerRecord, ServerRecord>? alsoChange = null, Shared.Compute.Servers.ServerFlavor? newFlavor = null, string? newImageId = null)
+        Func<ServerRecord, ServerRecord>? alsoChange = null, Shared.Compute.Servers.ServerFlavor? newFlavor = null, string? newImageId = null, string? snapshotImageId = null)
         where TPayload : IAgentCommandPayload
     {
         var requestId = RequestIds.Get(call.Request.HttpContext);
@@ -109,7 +109,7 @@ public sealed class ServerOperations(
 
         await RecordAsync(call, server, action == ServerActions.RebootHard ? ServerActions.Reboot : action, requestId, instanceId, cancellationToken);
         var input = new ServerActionInput(
-            serverId, requestId, action, host, TPayload.Kind, JsonSerializer.SerializeToElement(payload, AgentJson.Options), newFlavor, newImageId, options.Value.AgentTimeoutSeconds);
+            serverId, requestId, action, host, TPayload.Kind, JsonSerializer.SerializeToElement(payload, AgentJson.Options), newFlavor, newImageId, options.Value.AgentTimeoutSeconds, snapshotImageId);
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ServerActionWorkflow), input, new StartOrchestrationOptions(instanceId), cancellationToken);

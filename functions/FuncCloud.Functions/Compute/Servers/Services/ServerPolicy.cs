@@ -44,6 +44,7 @@ public sealed class ServerPolicy(PolicyEnforcer enforcer)
         ServerActions.ConfirmResize => ServerPolicies.ConfirmResize,
         ServerActions.RevertResize => ServerPolicies.RevertResize,
         ServerActions.Delete => ServerPolicies.Delete,
+        ServerActions.CreateImage => ServerPolicies.CreateImage,
         _ => ServerPolicies.Update,
     };
 }
