@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using FuncCloud.Testing;
 
 namespace FuncCloud.Benchmarks;
@@ -24,20 +22,6 @@ public static class ImageBenchmark
     private static async Task<string> TokenAsync(Uri baseAddress, string user, string password, string project)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
-        var body = new JsonObject
-        {
-            ["auth"] = new JsonObject
-            {
-                ["identity"] = new JsonObject
-                {
-                    ["methods"] = new JsonArray("password"),
-                    ["password"] = new JsonObject { ["user"] = new JsonObject { ["name"] = user, ["password"] = password, ["domain"] = new JsonObject { ["id"] = "default" } } },
-                },
-                ["scope"] = new JsonObject { ["project"] = new JsonObject { ["name"] = project, ["domain"] = new JsonObject { ["id"] = "default" } } },
-            },
-        };
-        using var response = await client.PostAsJsonAsync("/identity/v3/auth/tokens", body);
-        response.EnsureSuccessStatusCode();
-        return response.Headers.GetValues("X-Subject-Token").Single();
+        return await KeystoneTokens.PasswordTokenAsync(client, user, password, project);
     }
 }

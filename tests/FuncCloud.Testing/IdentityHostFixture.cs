@@ -42,6 +42,9 @@ public class IdentityHostFixture : LocalHostFixture
         builder.Services.AddFuncCloudFunctions(builder.Configuration);
     }
 
+    /// <summary>A project-scoped token for a Default-domain user, issued through this host.</summary>
+    public Task<string> TokenAsync(string user, string password, string project) => KeystoneTokens.PasswordTokenAsync(Client, user, password, project);
+
     /// <summary>Environment for the openstack CLI as the bootstrap admin (project admin).</summary>
     public IDictionary<string, string> AdminEnvironment => PasswordEnvironment("admin", AdminPassword, "admin");
 

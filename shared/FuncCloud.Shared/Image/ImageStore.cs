@@ -13,6 +13,7 @@ public sealed class ImageStore(TableServiceClient tables, StorageNames names)
 {
     private const string ImagePartition = "image";
     private const string MemberPartition = "member";
+    private static readonly CasRetry Retry = new(11);
     private readonly DocumentTable _table = new(tables, names, "Images", OpenStackJson.Storage);
 
     /// <summary>The image <paramref name="imageId"/>, or null.</summary>
@@ -37,28 +38,8 @@ public sealed class ImageStore(TableServiceClient tables, StorageNames names)
     /// Reads, changes and compare-and-swaps the image until the swap wins; <paramref name="change"/> may
     /// throw to refuse. Returns null when the image does not exist.
     /// </summary>
-    public async Task<ImageRecord?> UpdateAsync(string imageId, Func<ImageRecord, ImageRecord> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var current = await GetAsync(imageId, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var updated = change(current.Value);
-            try
-            {
-                await ReplaceAsync(current, updated, cancellationToken);
-                return updated;
-            }
-            catch (ConcurrencyException) when (attempt < 10)
-            {
-                // Someone else won the swap: re-read and re-apply the change on the new state.
-            }
-        }
-    }
+    public Task<ImageRecord?> UpdateAsync(string imageId, Func<ImageRecord, ImageRecord> change, CancellationToken cancellationToken) =>
+        _table.UpdateAsync<ImageRecord>(ImagePartition, imageId, change, Retry, cancellationToken);
 
     /// <summary>Deletes the image record (members are deleted separately).</summary>
     public Task DeleteAsync(string imageId, CancellationToken cancellationToken) =>

@@ -1,30 +1,19 @@
 using System.Globalization;
-using System.Reflection;
-using FuncCloud.Agent.Hosting;
-using FuncCloud.Durable;
-using FuncCloud.Shared.Storage;
 using FuncCloud.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FuncCloud.Benchmarks.Compute;
 
 /// <summary>A LocalHost with the compute workflows plus an in-process agent hosting N Fake nodes.</summary>
-public sealed class ComputeBenchmarkHost : IdentityHostFixture, IAsyncDisposable
+public sealed class ComputeBenchmarkHost : AgentHostFixture, IAsyncDisposable
 {
     public const string ImageId = "5b1c4f3e-be7c-4c0d-9a7e-000000000001";
     private const string AgentPassword = "bench-agent-pass";
     private readonly int _nodes;
     private readonly int _servers;
-    private readonly string _state = Directory.CreateTempSubdirectory("funccloud-bench-agent-").FullName;
-    private IHost? _agent;
 
-    private ComputeBenchmarkHost(int nodes, int servers) => (_nodes, _servers) = (nodes, servers);
-
-    protected override IEnumerable<Assembly> FunctionAssemblies => [.. base.FunctionAssemblies, typeof(DurableAssembly).Assembly];
+    private ComputeBenchmarkHost(int nodes, int servers)
+        : base(AgentPassword, "funccloud-bench-agent-") => (_nodes, _servers) = (nodes, servers);
 
     protected override IDictionary<string, string?> Settings
     {
@@ -32,7 +21,6 @@ public sealed class ComputeBenchmarkHost : IdentityHostFixture, IAsyncDisposable
         {
             var settings = base.Settings;
             settings["Logging:LogLevel:Default"] = "Warning";
-            settings["FuncCloud:Bootstrap:AgentPassword"] = AgentPassword;
             settings["FuncCloud:Compute:Quotas:Instances"] = (_servers + 10).ToString(CultureInfo.InvariantCulture);
             settings["FuncCloud:Compute:Quotas:Cores"] = "100000";
             settings["FuncCloud:Compute:Quotas:Ram"] = "100000000";
@@ -41,11 +29,14 @@ public sealed class ComputeBenchmarkHost : IdentityHostFixture, IAsyncDisposable
         }
     }
 
-    protected override void ConfigureServices(WebApplicationBuilder builder)
+    protected override IDictionary<string, string?> AgentConfiguration => new Dictionary<string, string?>
     {
-        base.ConfigureServices(builder);
-        builder.Services.AddFuncCloudDurable(builder.Configuration);
-    }
+        ["FuncCloud:Agent:NodeCount"] = _nodes.ToString(CultureInfo.InvariantCulture),
+        ["FuncCloud:Agent:HeartbeatInterval"] = "00:00:05",
+        ["FuncCloud:Agent:MaxPollInterval"] = "00:00:00.500",
+        ["FuncCloud:Agent:JournalFlushToDisk"] = "false",
+        ["FuncCloud:Agent:MaxConcurrentCommands"] = "8",
+    };
 
     public static async Task<ComputeBenchmarkHost> StartAsync(int nodes, int servers)
     {
@@ -63,38 +54,5 @@ public sealed class ComputeBenchmarkHost : IdentityHostFixture, IAsyncDisposable
         return host;
     }
 
-    private async Task StartAgentAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [StorageOptions.ConnectionSettingName] = ConnectionString,
-            ["FuncCloud:Storage:Prefix"] = Id,
-            ["FuncCloud:Agent:StateFolder"] = _state,
-            ["FuncCloud:Agent:NodeCount"] = _nodes.ToString(CultureInfo.InvariantCulture),
-            ["FuncCloud:Agent:HeartbeatInterval"] = "00:00:05",
-            ["FuncCloud:Agent:MaxPollInterval"] = "00:00:00.500",
-            ["FuncCloud:Agent:JournalFlushToDisk"] = "false",
-            ["FuncCloud:Agent:MaxConcurrentCommands"] = "8",
-            ["FuncCloud:Agent:Api:Endpoint"] = BaseAddress.ToString(),
-            ["FuncCloud:Agent:Api:AuthUrl"] = AuthUrl,
-            ["FuncCloud:Agent:Api:Password"] = AgentPassword,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddFuncCloudAgent(builder.Configuration);
-        _agent = builder.Build();
-        await _agent.StartAsync();
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        if (_agent is not null)
-        {
-            await _agent.StopAsync(TimeSpan.FromSeconds(10));
-            _agent.Dispose();
-        }
-
-        await DisposeAsync();
-        Directory.Delete(_state, recursive: true);
-    }
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }

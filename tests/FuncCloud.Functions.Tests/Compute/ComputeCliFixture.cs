@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Testing;
@@ -32,22 +31,6 @@ public sealed class ComputeCliFixture : IdentityHostFixture
         builder.Services.AddSingleton(nodes);
         builder.Services.AddSingleton<IComputeNodeReader>(nodes);
         builder.Services.AddSingleton<IComputeNodeAdmin>(nodes);
-    }
-
-    /// <summary>A project-scoped token for a bootstrap user.</summary>
-    public async Task<string> TokenAsync(string user, string password, string project)
-    {
-        var body = new
-        {
-            auth = new
-            {
-                identity = new { methods = new[] { "password" }, password = new { user = new { name = user, domain = new { id = "default" }, password } } },
-                scope = new { project = new { name = project, domain = new { id = "default" } } },
-            },
-        };
-        using var response = await Client.PostAsJsonAsync("/identity/v3/auth/tokens", body);
-        response.EnsureSuccessStatusCode();
-        return response.Headers.GetValues("X-Subject-Token").Single();
     }
 
     /// <summary>Sends a compute request as the admin.</summary>

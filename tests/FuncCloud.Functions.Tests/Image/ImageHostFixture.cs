@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using FuncCloud.Testing;
 
 namespace FuncCloud.Functions.Tests.Image;
@@ -18,26 +16,6 @@ public class ImageHostFixture : IdentityHostFixture
             settings["FuncCloud:Bootstrap:DefaultImage:SizeBytes"] = "65536";
             return settings;
         }
-    }
-
-    /// <summary>A project-scoped token (Default domain).</summary>
-    public async Task<string> TokenAsync(string user, string password, string project)
-    {
-        var body = new JsonObject
-        {
-            ["auth"] = new JsonObject
-            {
-                ["identity"] = new JsonObject
-                {
-                    ["methods"] = new JsonArray("password"),
-                    ["password"] = new JsonObject { ["user"] = new JsonObject { ["name"] = user, ["password"] = password, ["domain"] = new JsonObject { ["id"] = "default" } } },
-                },
-                ["scope"] = new JsonObject { ["project"] = new JsonObject { ["name"] = project, ["domain"] = new JsonObject { ["id"] = "default" } } },
-            },
-        };
-        using var response = await Client.PostAsJsonAsync("/identity/v3/auth/tokens", body);
-        response.EnsureSuccessStatusCode();
-        return response.Headers.GetValues("X-Subject-Token").Single();
     }
 
     /// <summary>The admin's token.</summary>

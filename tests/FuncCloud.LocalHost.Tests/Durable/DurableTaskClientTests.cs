@@ -262,33 +262,11 @@ public sealed class DurableTaskClientTests(DurableHostFixture host) : IClassFixt
         return instanceId;
     }
 
-    private async Task<OrchestrationMetadata> WaitForStatusAsync(string id, OrchestrationRuntimeStatus status, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var instance = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-            if (instance?.RuntimeStatus == status)
-            {
-                return instance;
-            }
+    private Task<OrchestrationMetadata> WaitForStatusAsync(string id, OrchestrationRuntimeStatus status, CancellationToken cancellationToken) =>
+        Client.PollInstanceAsync(id, getInputsAndOutputs: true, i => i.RuntimeStatus == status, cancellationToken);
 
-            await Task.Delay(100, cancellationToken);
-        }
-    }
-
-    private async Task<OrchestrationMetadata> WaitForOutputAsync(string id, string output, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var instance = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-            if (instance?.SerializedOutput is not null && instance.ReadOutputAs<string>() == output)
-            {
-                return instance;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    private Task<OrchestrationMetadata> WaitForOutputAsync(string id, string output, CancellationToken cancellationToken) =>
+        Client.PollInstanceAsync(id, getInputsAndOutputs: true, i => i.SerializedOutput is not null && i.ReadOutputAs<string>() == output, cancellationToken);
 
     private static async Task<List<OrchestrationMetadata>> ToListAsync(AsyncPageable<OrchestrationMetadata> pageable, CancellationToken cancellationToken)
     {

@@ -167,17 +167,6 @@ public sealed class OrchestrationTests(DurableHostFixture host) : IClassFixture<
         failure.ErrorMessage.ShouldBe("Workflow for server-9 failed: no host has room");
     }
 
-    private async Task<OrchestrationMetadata> WaitForCustomStatusAsync(string id, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var instance = await Client.GetInstanceAsync(id, cancellationToken);
-            if (instance?.SerializedCustomStatus is not null)
-            {
-                return instance;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    private Task<OrchestrationMetadata> WaitForCustomStatusAsync(string id, CancellationToken cancellationToken) =>
+        Client.PollInstanceAsync(id, getInputsAndOutputs: false, i => i.SerializedCustomStatus is not null, cancellationToken);
 }

@@ -6,7 +6,6 @@ using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
 using FuncCloud.Shared.Security.Fernet;
-using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Functions.Identity.Services;
 
@@ -53,14 +52,7 @@ public sealed class ApplicationCredentialService(IdentityStore store, IdentityLo
         var roleIds = (requested.Count > 0 ? requested : callerRoles).Select(r => r.Id).Distinct().ToList();
         var credential = new ApplicationCredential(Guid.NewGuid().ToString("N"), name, userId, caller.ProjectId, body.OptionalString("description") ?? string.Empty,
             hasher.Hash(secret), expires, body.OptionalBool("unrestricted") ?? false, roleIds);
-        try
-        {
-            await store.InsertAsync(IdentityKinds.ApplicationCredential, credential.Id, credential, IdentityLookup.NameKey(userId, name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store application_credential - Duplicate entry found with name {name}.");
-        }
+        await store.InsertNamedAsync(IdentityKinds.ApplicationCredential, credential.Id, credential, IdentityLookup.NameKey(userId, name), name, null, cancellationToken);
 
         return new CreatedApplicationCredential(credential, secret);
     }

@@ -3,7 +3,6 @@ using FuncCloud.Functions.Identity.Storage;
 using FuncCloud.Functions.Identity.Tokens;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
-using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Functions.Identity.Services;
 
@@ -20,14 +19,7 @@ public sealed class AssignmentService(IdentityStore store, IdentityLookup lookup
         }
 
         var assignment = grant.ToAssignment();
-        try
-        {
-            await store.InsertAsync(IdentityKinds.Assignment, assignment.Key, assignment, null, cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Already granted.
-        }
+        await store.InsertIfAbsentAsync(IdentityKinds.Assignment, assignment.Key, assignment, cancellationToken);
     }
 
     /// <summary>404 unless the grant exists.</summary>

@@ -93,10 +93,7 @@ public sealed class CatalogAdminService(IdentityStore store, IdentityLookup look
         _ = await store.GetAsync<JsonObject>(kind, id, cancellationToken) ?? throw new ResourceNotFoundException(kind, id);
         if (kind == IdentityKinds.Service)
         {
-            foreach (var endpoint in (await store.ListAsync<Endpoint>(IdentityKinds.Endpoint, cancellationToken)).Where(e => e.Value.ServiceId == id))
-            {
-                await store.DeleteAsync(IdentityKinds.Endpoint, endpoint.Id, null, cancellationToken);
-            }
+            await store.DeleteWhereAsync<Endpoint>(IdentityKinds.Endpoint, e => e.ServiceId == id, null, cancellationToken);
         }
 
         await store.DeleteAsync(kind, id, null, cancellationToken);

@@ -4,7 +4,6 @@ using FuncCloud.Functions.Identity.Storage;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
-using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Functions.Identity.Services;
 
@@ -21,14 +20,7 @@ public sealed class DomainService(IdentityStore store, IdentityLookup lookup, Id
 
         var name = body.RequireString("name", 64);
         var domain = new Domain(id ?? Guid.NewGuid().ToString("N"), name, body.OptionalString("description") ?? string.Empty, body.OptionalBool("enabled") ?? true, body.OptionalStringList("tags") ?? []);
-        try
-        {
-            await store.InsertAsync(IdentityKinds.Domain, domain.Id, domain, name.ToLowerInvariant(), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store domain - Duplicate entry found with name {name}.");
-        }
+        await store.InsertNamedAsync(IdentityKinds.Domain, domain.Id, domain, name.ToLowerInvariant(), name, null, cancellationToken);
 
         return domain;
     }
@@ -62,18 +54,7 @@ public sealed class DomainService(IdentityStore store, IdentityLookup lookup, Id
             Enabled = body.OptionalBool("enabled") ?? domain.Enabled,
             Tags = body.OptionalStringList("tags") ?? domain.Tags,
         };
-        try
-        {
-            await store.ReplaceAsync(IdentityKinds.Domain, current, updated, domain.Name.ToLowerInvariant(), updated.Name.ToLowerInvariant(), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store domain - Duplicate entry found with name {updated.Name}.");
-        }
-        catch (ConcurrencyException)
-        {
-            throw new ConflictException($"Domain {domainId} was changed concurrently; retry.");
-        }
+        await store.ReplaceNamedAsync(IdentityKinds.Domain, current, updated, domain.Name.ToLowerInvariant(), updated.Name.ToLowerInvariant(), updated.Name, null, cancellationToken);
 
         return updated;
     }

@@ -5,7 +5,6 @@ using FuncCloud.Functions.Identity.Tokens;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
-using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Functions.Identity.Services;
 
@@ -20,14 +19,7 @@ public sealed class GroupService(IdentityStore store, IdentityLookup lookup, Ide
         policy.Enforce("create_group", caller, ("target.domain_id", domainId));
         await lookup.DomainAsync(domainId, null, cancellationToken);
         var group = new Group(Guid.NewGuid().ToString("N"), name, domainId, body.OptionalString("description") ?? string.Empty);
-        try
-        {
-            await store.InsertAsync(IdentityKinds.Group, group.Id, group, IdentityLookup.NameKey(domainId, name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store group - Duplicate entry found with name {name} at domain ID {domainId}.");
-        }
+        await store.InsertNamedAsync(IdentityKinds.Group, group.Id, group, IdentityLookup.NameKey(domainId, name), name, domainId, cancellationToken);
 
         return group;
     }
@@ -60,18 +52,8 @@ public sealed class GroupService(IdentityStore store, IdentityLookup lookup, Ide
             Name = body.ContainsKey("name") ? body.RequireString("name", 64) : group.Name,
             Description = body.ContainsKey("description") ? body.OptionalString("description") ?? string.Empty : group.Description,
         };
-        try
-        {
-            await store.ReplaceAsync(IdentityKinds.Group, current, updated, IdentityLookup.NameKey(group.DomainId, group.Name), IdentityLookup.NameKey(group.DomainId, updated.Name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store group - Duplicate entry found with name {updated.Name} at domain ID {group.DomainId}.");
-        }
-        catch (ConcurrencyException)
-        {
-            throw new ConflictException($"Group {groupId} was changed concurrently; retry.");
-        }
+        await store.ReplaceNamedAsync(IdentityKinds.Group, current, updated, IdentityLookup.NameKey(group.DomainId, group.Name), IdentityLookup.NameKey(group.DomainId, updated.Name),
+            updated.Name, group.DomainId, cancellationToken);
 
         return updated;
     }
@@ -81,16 +63,8 @@ public sealed class GroupService(IdentityStore store, IdentityLookup lookup, Ide
     {
         var group = (await lookup.RequireAsync<Group>(IdentityKinds.Group, groupId, cancellationToken)).Value;
         policy.Enforce("delete_group", caller, ("target.domain_id", group.DomainId));
-        foreach (var grant in (await store.ListAsync<RoleAssignment>(IdentityKinds.Assignment, cancellationToken)).Where(a => a.Value.ActorType == ActorTypes.Group && a.Value.ActorId == groupId))
-        {
-            await store.DeleteAsync(IdentityKinds.Assignment, grant.Id, null, cancellationToken);
-        }
-
-        foreach (var membership in (await store.ListAsync<Membership>(IdentityKinds.Membership, cancellationToken)).Where(m => m.Value.GroupId == groupId))
-        {
-            await store.DeleteAsync(IdentityKinds.Membership, membership.Id, null, cancellationToken);
-        }
-
+        await store.DeleteWhereAsync<RoleAssignment>(IdentityKinds.Assignment, a => a.ActorType == ActorTypes.Group && a.ActorId == groupId, null, cancellationToken);
+        await store.DeleteWhereAsync<Membership>(IdentityKinds.Membership, m => m.GroupId == groupId, null, cancellationToken);
         await store.DeleteAsync(IdentityKinds.Group, groupId, IdentityLookup.NameKey(group.DomainId, group.Name), cancellationToken);
     }
 
@@ -99,14 +73,7 @@ public sealed class GroupService(IdentityStore store, IdentityLookup lookup, Ide
     {
         var group = await CheckedAsync(caller, "add_user_to_group", groupId, userId, cancellationToken);
         var membership = new Membership(group.Id, userId);
-        try
-        {
-            await store.InsertAsync(IdentityKinds.Membership, membership.Key, membership, null, cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Already a member.
-        }
+        await store.InsertIfAbsentAsync(IdentityKinds.Membership, membership.Key, membership, cancellationToken);
     }
 
     /// <summary>Removes a user from a group and revokes the user's tokens (their roles may shrink).</summary>

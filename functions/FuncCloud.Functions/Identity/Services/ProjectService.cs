@@ -5,7 +5,6 @@ using FuncCloud.Functions.Identity.Tokens;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
-using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Functions.Identity.Services;
 
@@ -37,14 +36,7 @@ public sealed class ProjectService(IdentityStore store, IdentityLookup lookup, I
 
         var project = new Project(Guid.NewGuid().ToString("N"), name, domainId, body.OptionalString("description") ?? string.Empty,
             body.OptionalBool("enabled") ?? true, parentId ?? domainId, false, body.OptionalStringList("tags") ?? []);
-        try
-        {
-            await store.InsertAsync(IdentityKinds.Project, project.Id, project, IdentityLookup.NameKey(domainId, name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store project - Duplicate entry found with name {name} at domain ID {domainId}.");
-        }
+        await store.InsertNamedAsync(IdentityKinds.Project, project.Id, project, IdentityLookup.NameKey(domainId, name), name, domainId, cancellationToken);
 
         return project;
     }
@@ -88,18 +80,8 @@ public sealed class ProjectService(IdentityStore store, IdentityLookup lookup, I
             Enabled = body.OptionalBool("enabled") ?? project.Enabled,
             Tags = body.OptionalStringList("tags") ?? project.Tags,
         };
-        try
-        {
-            await store.ReplaceAsync(IdentityKinds.Project, current, updated, IdentityLookup.NameKey(project.DomainId, project.Name), IdentityLookup.NameKey(updated.DomainId, updated.Name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store project - Duplicate entry found with name {updated.Name} at domain ID {updated.DomainId}.");
-        }
-        catch (ConcurrencyException)
-        {
-            throw new ConflictException($"Project {projectId} was changed concurrently; retry.");
-        }
+        await store.ReplaceNamedAsync(IdentityKinds.Project, current, updated, IdentityLookup.NameKey(project.DomainId, project.Name), IdentityLookup.NameKey(updated.DomainId, updated.Name),
+            updated.Name, updated.DomainId, cancellationToken);
 
         if (project.Enabled && !updated.Enabled)
         {
@@ -120,11 +102,7 @@ public sealed class ProjectService(IdentityStore store, IdentityLookup lookup, I
         }
 
         await revocations.RevokeAsync(projectId: projectId, cancellationToken: cancellationToken);
-        foreach (var grant in (await store.ListAsync<RoleAssignment>(IdentityKinds.Assignment, cancellationToken)).Where(a => a.Value.TargetType == TargetTypes.Project && a.Value.TargetId == projectId))
-        {
-            await store.DeleteAsync(IdentityKinds.Assignment, grant.Id, null, cancellationToken);
-        }
-
+        await store.DeleteWhereAsync<RoleAssignment>(IdentityKinds.Assignment, a => a.TargetType == TargetTypes.Project && a.TargetId == projectId, null, cancellationToken);
         await store.DeleteAsync(IdentityKinds.Project, projectId, IdentityLookup.NameKey(project.DomainId, project.Name), cancellationToken);
     }
 }

@@ -4,7 +4,6 @@ using FuncCloud.Functions.Identity.Storage;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
-using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Functions.Identity.Services;
 
@@ -24,14 +23,7 @@ public sealed class RoleService(IdentityStore store, IdentityLookup lookup, Iden
 
         var name = body.RequireString("name", 255);
         var role = new Role(Guid.NewGuid().ToString("N"), name, body.OptionalString("domain_id"), body.OptionalString("description"));
-        try
-        {
-            await store.InsertAsync(IdentityKinds.Role, role.Id, role, RoleKey(role.DomainId, name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store role - Duplicate entry found with name {name}.");
-        }
+        await store.InsertNamedAsync(IdentityKinds.Role, role.Id, role, RoleKey(role.DomainId, name), name, null, cancellationToken);
 
         return role;
     }
@@ -63,18 +55,7 @@ public sealed class RoleService(IdentityStore store, IdentityLookup lookup, Iden
             Name = body.ContainsKey("name") ? body.RequireString("name") : role.Name,
             Description = body.ContainsKey("description") ? body.OptionalString("description") : role.Description,
         };
-        try
-        {
-            await store.ReplaceAsync(IdentityKinds.Role, current, updated, RoleKey(role.DomainId, role.Name), RoleKey(role.DomainId, updated.Name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store role - Duplicate entry found with name {updated.Name}.");
-        }
-        catch (ConcurrencyException)
-        {
-            throw new ConflictException($"Role {roleId} was changed concurrently; retry.");
-        }
+        await store.ReplaceNamedAsync(IdentityKinds.Role, current, updated, RoleKey(role.DomainId, role.Name), RoleKey(role.DomainId, updated.Name), updated.Name, null, cancellationToken);
 
         return updated;
     }
@@ -84,16 +65,8 @@ public sealed class RoleService(IdentityStore store, IdentityLookup lookup, Iden
     {
         policy.Enforce("delete_role", caller);
         var role = (await lookup.RequireAsync<Role>(IdentityKinds.Role, roleId, cancellationToken)).Value;
-        foreach (var grant in (await store.ListAsync<RoleAssignment>(IdentityKinds.Assignment, cancellationToken)).Where(a => a.Value.RoleId == roleId))
-        {
-            await store.DeleteAsync(IdentityKinds.Assignment, grant.Id, null, cancellationToken);
-        }
-
-        foreach (var rule in (await store.ListAsync<ImpliedRole>(IdentityKinds.ImpliedRole, cancellationToken)).Where(i => i.Value.PriorRoleId == roleId || i.Value.ImpliedRoleId == roleId))
-        {
-            await store.DeleteAsync(IdentityKinds.ImpliedRole, rule.Id, null, cancellationToken);
-        }
-
+        await store.DeleteWhereAsync<RoleAssignment>(IdentityKinds.Assignment, a => a.RoleId == roleId, null, cancellationToken);
+        await store.DeleteWhereAsync<ImpliedRole>(IdentityKinds.ImpliedRole, i => i.PriorRoleId == roleId || i.ImpliedRoleId == roleId, null, cancellationToken);
         await store.DeleteAsync(IdentityKinds.Role, roleId, RoleKey(role.DomainId, role.Name), cancellationToken);
     }
 
@@ -114,14 +87,7 @@ public sealed class RoleService(IdentityStore store, IdentityLookup lookup, Iden
         }
 
         var rule = new ImpliedRole(priorId, impliedId);
-        try
-        {
-            await store.InsertAsync(IdentityKinds.ImpliedRole, rule.Key, rule, null, cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Already implied.
-        }
+        await store.InsertIfAbsentAsync(IdentityKinds.ImpliedRole, rule.Key, rule, cancellationToken);
 
         return (prior, implied);
     }

@@ -26,14 +26,7 @@ public sealed class UserService(IdentityStore store, IdentityLookup lookup, Iden
         var password = body.OptionalString("password", 4096);
         var user = new User(Guid.NewGuid().ToString("N"), name, domainId, body.OptionalBool("enabled") ?? true, body.OptionalString("default_project_id"),
             body.OptionalString("description"), body.OptionalString("email"), password is null ? null : hasher.Hash(password), null, 0, null);
-        try
-        {
-            await store.InsertAsync(IdentityKinds.User, user.Id, user, IdentityLookup.NameKey(domainId, name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store user - Duplicate entry found with name {name} at domain ID {domainId}.");
-        }
+        await store.InsertNamedAsync(IdentityKinds.User, user.Id, user, IdentityLookup.NameKey(domainId, name), name, domainId, cancellationToken);
 
         return user;
     }
@@ -109,37 +102,14 @@ public sealed class UserService(IdentityStore store, IdentityLookup lookup, Iden
         var user = (await lookup.RequireAsync<User>(IdentityKinds.User, userId, cancellationToken)).Value;
         policy.Enforce("delete_user", caller, ("target.user.domain_id", user.DomainId), ("target.domain_id", user.DomainId));
         await revocations.RevokeAsync(userId: userId, cancellationToken: cancellationToken);
-        foreach (var grant in (await store.ListAsync<RoleAssignment>(IdentityKinds.Assignment, cancellationToken)).Where(a => a.Value.ActorType == ActorTypes.User && a.Value.ActorId == userId))
-        {
-            await store.DeleteAsync(IdentityKinds.Assignment, grant.Id, null, cancellationToken);
-        }
-
-        foreach (var membership in (await store.ListAsync<Membership>(IdentityKinds.Membership, cancellationToken)).Where(m => m.Value.UserId == userId))
-        {
-            await store.DeleteAsync(IdentityKinds.Membership, membership.Id, null, cancellationToken);
-        }
-
-        foreach (var credential in (await store.ListAsync<ApplicationCredential>(IdentityKinds.ApplicationCredential, cancellationToken)).Where(c => c.Value.UserId == userId))
-        {
-            await store.DeleteAsync(IdentityKinds.ApplicationCredential, credential.Id, IdentityLookup.NameKey(userId, credential.Value.Name), cancellationToken);
-        }
-
+        await store.DeleteWhereAsync<RoleAssignment>(IdentityKinds.Assignment, a => a.ActorType == ActorTypes.User && a.ActorId == userId, null, cancellationToken);
+        await store.DeleteWhereAsync<Membership>(IdentityKinds.Membership, m => m.UserId == userId, null, cancellationToken);
+        await store.DeleteWhereAsync<ApplicationCredential>(IdentityKinds.ApplicationCredential, c => c.UserId == userId,
+            c => IdentityLookup.NameKey(userId, c.Value.Name), cancellationToken);
         await store.DeleteAsync(IdentityKinds.User, userId, IdentityLookup.NameKey(user.DomainId, user.Name), cancellationToken);
     }
 
-    private async Task SaveAsync(Document<User> current, User updated, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await store.ReplaceAsync(IdentityKinds.User, current, updated, IdentityLookup.NameKey(current.Value.DomainId, current.Value.Name), IdentityLookup.NameKey(updated.DomainId, updated.Name), cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            throw new ConflictException($"Conflict occurred attempting to store user - Duplicate entry found with name {updated.Name} at domain ID {updated.DomainId}.");
-        }
-        catch (ConcurrencyException)
-        {
-            throw new ConflictException($"User {current.Id} was changed concurrently; retry.");
-        }
-    }
+    private Task SaveAsync(Document<User> current, User updated, CancellationToken cancellationToken) =>
+        store.ReplaceNamedAsync(IdentityKinds.User, current, updated, IdentityLookup.NameKey(current.Value.DomainId, current.Value.Name), IdentityLookup.NameKey(updated.DomainId, updated.Name),
+            updated.Name, updated.DomainId, cancellationToken);
 }

@@ -31,6 +31,19 @@ public sealed class IdentityStore(DocumentTable table, IdentityRevision revision
         await revision.BumpAsync(cancellationToken);
     }
 
+    /// <summary>Inserts a document that has no unique key unless its id exists (idempotent creates: the id is the relation).</summary>
+    public async Task InsertIfAbsentAsync<T>(string kind, string id, T value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InsertAsync(kind, id, value, null, cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Already there: the same relation was created before.
+        }
+    }
+
     /// <summary>Replaces a document (compare-and-swap).</summary>
     /// <exception cref="ConcurrencyException">It changed since it was read.</exception>
     /// <exception cref="DuplicateKeyException">The new key exists.</exception>
@@ -45,5 +58,17 @@ public sealed class IdentityStore(DocumentTable table, IdentityRevision revision
     {
         await table.DeleteAsync(kind, id, key, cancellationToken);
         await revision.BumpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes every document of a kind that matches (the cascade when its owner goes away); <c>keyOf</c>
+    /// gives the unique key a document owns, null when the kind has none.
+    /// </summary>
+    public async Task DeleteWhereAsync<T>(string kind, Func<T, bool> match, Func<Document<T>, string?>? keyOf, CancellationToken cancellationToken)
+    {
+        foreach (var document in (await ListAsync<T>(kind, cancellationToken)).Where(d => match(d.Value)))
+        {
+            await DeleteAsync(kind, document.Id, keyOf?.Invoke(document), cancellationToken);
+        }
     }
 }

@@ -10,6 +10,7 @@ public sealed class AggregateStore(ComputeApiTable table)
 {
     private const string Partition = "aggregate";
     private const int MaxAttempts = 10;
+    private static readonly CasRetry Retry = new(MaxAttempts);
 
     /// <summary>Every aggregate, by id.</summary>
     public async Task<IReadOnlyList<Aggregate>> ListAsync(CancellationToken cancellationToken) =>
@@ -49,23 +50,15 @@ public sealed class AggregateStore(ComputeApiTable table)
     /// <exception cref="ConflictException">The new name exists.</exception>
     public async Task<Aggregate> UpdateAsync(string id, Func<Aggregate, Aggregate> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        Aggregate? attempted = null;
+        try
         {
-            var current = await table.Documents.GetAsync<Aggregate>(Partition, id, cancellationToken) ?? throw ComputeResourceNotFoundException.Aggregate(id);
-            var updated = change(current.Value);
-            try
-            {
-                await table.Documents.ReplaceAsync(Partition, id, updated, current.ETag, NameKey(current.Value.Name), NameKey(updated.Name), cancellationToken);
-                return updated;
-            }
-            catch (DuplicateKeyException)
-            {
-                throw new ConflictException($"Aggregate {updated.Name} already exists.");
-            }
-            catch (ConcurrencyException) when (attempt < MaxAttempts)
-            {
-                // Re-read and re-apply.
-            }
+            return await table.Documents.UpdateAsync<Aggregate>(Partition, id, current => attempted = change(current), Retry, cancellationToken, a => NameKey(a.Name))
+                ?? throw ComputeResourceNotFoundException.Aggregate(id);
+        }
+        catch (DuplicateKeyException)
+        {
+            throw new ConflictException($"Aggregate {attempted!.Name} already exists.");
         }
     }
 

@@ -11,7 +11,7 @@ namespace FuncCloud.Shared.Compute.Flavors;
 public sealed class FlavorStore(ComputeApiTable table) : IFlavorStore
 {
     private const string Partition = "flavor";
-    private const int MaxAttempts = 10;
+    private static readonly CasRetry Retry = new(10);
 
     /// <inheritdoc />
     public async Task<Flavor?> FindAsync(string flavorId, CancellationToken cancellationToken) =>
@@ -49,24 +49,9 @@ public sealed class FlavorStore(ComputeApiTable table) : IFlavorStore
     }
 
     /// <inheritdoc />
-    public async Task<Flavor> UpdateAsync(string flavorId, Func<Flavor, Flavor> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await table.Documents.GetAsync<Flavor>(Partition, flavorId, cancellationToken)
-                ?? throw ComputeResourceNotFoundException.Flavor(flavorId);
-            var updated = change(current.Value);
-            try
-            {
-                await table.Documents.ReplaceAsync(Partition, flavorId, updated, current.ETag, NameKey(current.Value.Name), NameKey(updated.Name), cancellationToken);
-                return updated;
-            }
-            catch (ConcurrencyException) when (attempt < MaxAttempts)
-            {
-                // Someone changed the flavor since we read it: re-read and re-apply.
-            }
-        }
-    }
+    public async Task<Flavor> UpdateAsync(string flavorId, Func<Flavor, Flavor> change, CancellationToken cancellationToken) =>
+        await table.Documents.UpdateAsync<Flavor>(Partition, flavorId, change, Retry, cancellationToken, f => NameKey(f.Name))
+        ?? throw ComputeResourceNotFoundException.Flavor(flavorId);
 
     /// <inheritdoc />
     public async Task DeleteAsync(string flavorId, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class InstanceActionRepository(TableServiceClient tables, StorageN
     /// <summary>The logical table name.</summary>
     public const string TableName = "InstanceActions";
 
-    private const int MaxAttempts = 20;
+    private static readonly CasRetry Retry = new(20, _ => Random.Shared.Next(5, 20));
     private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
 
     /// <summary>Records an accepted action (a second call with the same request id changes nothing).</summary>
@@ -66,25 +66,6 @@ public sealed class InstanceActionRepository(TableServiceClient tables, StorageN
             return action with { UpdatedAt = now, Events = events, Message = success ? action.Message : InstanceActionResults.Error };
         }, cancellationToken);
 
-    private async Task ChangeAsync(string serverId, string requestId, Func<InstanceActionRecord, InstanceActionRecord?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await _table.GetAsync<InstanceActionRecord>(serverId, requestId, cancellationToken);
-            if (current is null || change(current.Value) is not { } updated)
-            {
-                return;
-            }
-
-            try
-            {
-                await _table.ReplaceAsync(serverId, requestId, updated, current.ETag, null, null, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyException) when (attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20), cancellationToken);
-            }
-        }
-    }
+    private Task ChangeAsync(string serverId, string requestId, Func<InstanceActionRecord, InstanceActionRecord?> change, CancellationToken cancellationToken) =>
+        _table.UpdateAsync(serverId, requestId, change, Retry, cancellationToken);
 }

@@ -11,7 +11,7 @@ public sealed class ComputeNodeRepository(TableServiceClient tables, StorageName
     public const string TableName = "ComputeNodes";
 
     private const string Partition = "node";
-    private const int MaxAttempts = 20;
+    private static readonly CasRetry Retry = new(20, _ => Random.Shared.Next(5, 20));
     private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
 
     public async Task<ComputeNodeRecord?> GetAsync(string nodeName, CancellationToken cancellationToken) =>
@@ -25,51 +25,13 @@ public sealed class ComputeNodeRepository(TableServiceClient tables, StorageName
     public async Task<(ComputeNodeRecord Node, bool Created)> UpsertAsync(
         string nodeName, Func<ComputeNodeRecord?, ComputeNodeRecord> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await _table.GetAsync<ComputeNodeRecord>(Partition, nodeName, cancellationToken);
-            var updated = change(current?.Value);
-            try
-            {
-                if (current is null)
-                {
-                    await _table.InsertAsync(Partition, nodeName, updated, null, cancellationToken);
-                    return (updated, true);
-                }
-
-                await _table.ReplaceAsync(Partition, nodeName, updated, current.ETag, null, null, cancellationToken);
-                return (updated, false);
-            }
-            catch (Exception e) when (e is ConcurrencyException or DuplicateKeyException && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20), cancellationToken);
-            }
-        }
+        var (node, created) = await _table.UpsertAsync(Partition, nodeName, change, Retry, cancellationToken);
+        return (node!, created);
     }
 
     /// <summary>Applies <paramref name="change"/> to an existing node; null when the node is unknown.</summary>
-    public async Task<ComputeNodeRecord?> UpdateAsync(string nodeName, Func<ComputeNodeRecord, ComputeNodeRecord> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await _table.GetAsync<ComputeNodeRecord>(Partition, nodeName, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var updated = change(current.Value);
-            try
-            {
-                await _table.ReplaceAsync(Partition, nodeName, updated, current.ETag, null, null, cancellationToken);
-                return updated;
-            }
-            catch (ConcurrencyException) when (attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20), cancellationToken);
-            }
-        }
-    }
+    public Task<ComputeNodeRecord?> UpdateAsync(string nodeName, Func<ComputeNodeRecord, ComputeNodeRecord> change, CancellationToken cancellationToken) =>
+        _table.UpdateAsync<ComputeNodeRecord>(Partition, nodeName, change, Retry, cancellationToken);
 
     public async Task<bool> DeleteAsync(string nodeName, CancellationToken cancellationToken)
     {

@@ -17,7 +17,8 @@ public sealed class PlacementService(TableServiceClient tables, StorageNames nam
     public const string TableName = "Placement";
 
     private const string Partition = "usage";
-    private const int MaxAttempts = 50;
+    // Another claim won the race: re-read and decide again on fresh usage, after a short growing pause.
+    private static readonly CasRetry Retry = new(50, attempt => Random.Shared.Next(1, 10 * Math.Min(attempt, 10)));
     private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
 
     /// <summary>The usage of <paramref name="node"/> (empty when nothing was ever claimed).</summary>
@@ -99,35 +100,6 @@ public sealed class PlacementService(TableServiceClient tables, StorageNames nam
     /// <summary>The consumer that holds the new flavor of a server's pending resize.</summary>
     public static string ResizeConsumer(string serverId) => serverId + ":resize";
 
-    private async Task ChangeAsync(string node, Func<NodeUsage, NodeUsage?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await _table.GetAsync<NodeUsage>(Partition, node, cancellationToken);
-            var updated = change(current?.Value ?? NodeUsage.Empty(node));
-            if (updated is null)
-            {
-                return;
-            }
-
-            try
-            {
-                if (current is null)
-                {
-                    await _table.InsertAsync(Partition, node, updated, null, cancellationToken);
-                }
-                else
-                {
-                    await _table.ReplaceAsync(Partition, node, updated, current.ETag, null, null, cancellationToken);
-                }
-
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyException or DuplicateKeyException && attempt < MaxAttempts)
-            {
-                // Another claim won the race: re-read and decide again on fresh usage.
-                await Task.Delay(Random.Shared.Next(1, 10 * Math.Min(attempt, 10)), cancellationToken);
-            }
-        }
-    }
+    private Task ChangeAsync(string node, Func<NodeUsage, NodeUsage?> change, CancellationToken cancellationToken) =>
+        _table.UpsertAsync<NodeUsage>(Partition, node, usage => change(usage ?? NodeUsage.Empty(node)), Retry, cancellationToken);
 }

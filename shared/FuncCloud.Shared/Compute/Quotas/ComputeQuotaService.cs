@@ -21,7 +21,7 @@ public sealed class ComputeQuotaService(
     private const string ProjectPartition = "quota";
     private const string ClassPartition = "quota-class";
     private const string DefaultClass = "default";
-    private const int MaxAttempts = 10;
+    private static readonly CasRetry Retry = new(10);
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, int>> GetDefaultsAsync(CancellationToken cancellationToken)
@@ -161,36 +161,18 @@ public sealed class ComputeQuotaService(
         }
     }
 
-    private async Task MergeAsync(string partition, string id, IReadOnlyDictionary<string, int> limits, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    // A lost race merges onto the update that landed first.
+    private Task MergeAsync(string partition, string id, IReadOnlyDictionary<string, int> limits, CancellationToken cancellationToken) =>
+        table.Documents.UpsertAsync<QuotaDocument>(partition, id, current =>
         {
-            var current = await table.Documents.GetAsync<QuotaDocument>(partition, id, cancellationToken);
-            var merged = new Dictionary<string, int>(current?.Value.Limits ?? []);
+            var merged = new Dictionary<string, int>(current?.Limits ?? []);
             foreach (var (resource, limit) in limits)
             {
                 merged[resource] = limit;
             }
 
-            try
-            {
-                if (current is null)
-                {
-                    await table.Documents.InsertAsync(partition, id, new QuotaDocument(merged), null, cancellationToken);
-                }
-                else
-                {
-                    await table.Documents.ReplaceAsync(partition, id, new QuotaDocument(merged), current.ETag, null, null, cancellationToken);
-                }
-
-                return;
-            }
-            catch (Exception e) when (e is ConcurrencyException or DuplicateKeyException && attempt < MaxAttempts)
-            {
-                // Another update landed first: merge onto it.
-            }
-        }
-    }
+            return new QuotaDocument(merged);
+        }, Retry, cancellationToken);
 
     /// <summary>The stored overrides of a project or quota class.</summary>
     private sealed record QuotaDocument(Dictionary<string, int> Limits);

@@ -7,7 +7,8 @@ namespace FuncCloud.Shared.Compute.ServerGroups;
 public sealed class ServerGroupStore(ComputeApiTable table) : IServerGroupStore
 {
     private const string Partition = "server-group";
-    private const int MaxAttempts = 10;
+    // Two servers may join at once: a lost swap re-reads so neither membership is lost.
+    private static readonly CasRetry Retry = new(10);
 
     /// <inheritdoc />
     public async Task<ServerGroup?> FindAsync(string groupId, CancellationToken cancellationToken) =>
@@ -26,29 +27,9 @@ public sealed class ServerGroupStore(ComputeApiTable table) : IServerGroupStore
         table.Documents.InsertAsync(Partition, group.Id, group, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<ServerGroup> UpdateAsync(string groupId, Func<ServerGroup, ServerGroup> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await table.Documents.GetAsync<ServerGroup>(Partition, groupId, cancellationToken)
-                ?? throw ComputeResourceNotFoundException.ServerGroup(groupId);
-            var updated = change(current.Value);
-            if (ReferenceEquals(updated, current.Value))
-            {
-                return updated;
-            }
-
-            try
-            {
-                await table.Documents.ReplaceAsync(Partition, groupId, updated, current.ETag, null, null, cancellationToken);
-                return updated;
-            }
-            catch (ConcurrencyException) when (attempt < MaxAttempts)
-            {
-                // Two servers joined at once: re-read so neither membership is lost.
-            }
-        }
-    }
+    public async Task<ServerGroup> UpdateAsync(string groupId, Func<ServerGroup, ServerGroup> change, CancellationToken cancellationToken) =>
+        await table.Documents.UpdateAsync(Partition, groupId, CompareAndSwap.UnlessUnchanged(change), Retry, cancellationToken)
+        ?? throw ComputeResourceNotFoundException.ServerGroup(groupId);
 
     /// <inheritdoc />
     public async Task<bool> DeleteAsync(string groupId, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
     public const string TableName = "Servers";
 
     private const string Partition = "server";
-    private const int MaxAttempts = 20;
+    private static readonly CasRetry Retry = new(20, attempt => Random.Shared.Next(5, 20 * attempt));
     private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
 
     /// <summary>The server, deleted ones included, or null.</summary>
@@ -36,33 +36,8 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
     /// The change may throw (e.g. a state conflict) or return the record unchanged (nothing is written).
     /// </summary>
     /// <returns>The stored record, or null when the server does not exist.</returns>
-    public async Task<ServerRecord?> UpdateAsync(string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await _table.GetAsync<ServerRecord>(Partition, serverId, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var updated = change(current.Value);
-            if (ReferenceEquals(updated, current.Value))
-            {
-                return updated;
-            }
-
-            try
-            {
-                await _table.ReplaceAsync(Partition, serverId, updated, current.ETag, null, null, cancellationToken);
-                return updated;
-            }
-            catch (ConcurrencyException) when (attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
-            }
-        }
-    }
+    public Task<ServerRecord?> UpdateAsync(string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
+        _table.UpdateAsync(Partition, serverId, CompareAndSwap.UnlessUnchanged(change), Retry, cancellationToken);
 
     /// <summary>Removes a server record for good (purge; the API keeps deleted records for instance actions).</summary>
     public Task PurgeAsync(string serverId, CancellationToken cancellationToken) =>
