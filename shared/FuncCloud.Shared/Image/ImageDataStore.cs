@@ -9,8 +9,11 @@ using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Shared.Image;
 
-/// <summary>What a finished upload measured: Glance's <c>size</c>, <c>checksum</c> and multihash.</summary>
-public sealed record ImageDataDigest(long Size, string Md5, string Sha512);
+/// <summary>
+/// What a finished upload measured: Glance's <c>size</c>, <c>checksum</c>, multihash and <c>virtual_size</c>
+/// (null when the data was not inspected or its format is one the inspector does not read).
+/// </summary>
+public sealed record ImageDataDigest(long Size, string Md5, string Sha512, long? VirtualSize = null);
 
 /// <summary>
 /// Image bytes in the <c>images</c> blob container: <c>data/{id}</c> holds an image's data,
@@ -37,7 +40,16 @@ public sealed class ImageDataStore(BlobServiceClient blobs, StorageNames names)
     /// <paramref name="maxBytes"/> bounds the size (quota): passing it throws before anything is committed.
     /// </summary>
     /// <exception cref="ImageDataTooLargeException">More than <paramref name="maxBytes"/> arrived.</exception>
-    public async Task<ImageDataDigest> WriteAsync(BlobClient target, Stream source, long maxBytes, CancellationToken cancellationToken)
+    public Task<ImageDataDigest> WriteAsync(BlobClient target, Stream source, long maxBytes, CancellationToken cancellationToken) =>
+        WriteAsync(target, source, maxBytes, null, cancellationToken);
+
+    /// <summary>
+    /// Streams <paramref name="source"/> into <paramref name="target"/> as above, and feeds the bytes to
+    /// <paramref name="inspector"/> (its verdict comes before the first block is staged, so refused data costs one block read).
+    /// </summary>
+    /// <exception cref="ImageDataTooLargeException">More than <paramref name="maxBytes"/> arrived.</exception>
+    /// <exception cref="InvalidImageDataException">The inspector refused the data; nothing is committed.</exception>
+    public async Task<ImageDataDigest> WriteAsync(BlobClient target, Stream source, long maxBytes, DiskFormatInspector? inspector, CancellationToken cancellationToken)
     {
         await _created.Value;
         var blob = _container.GetBlockBlobClient(target.Name);
@@ -63,6 +75,7 @@ public sealed class ImageDataStore(BlobServiceClient blobs, StorageNames names)
                     throw new ImageDataTooLargeException(maxBytes);
                 }
 
+                inspector?.Feed(buffer.AsSpan(0, filled));
                 md5.AppendData(buffer, 0, filled);
                 sha512.AppendData(buffer, 0, filled);
 
@@ -82,8 +95,9 @@ public sealed class ImageDataStore(BlobServiceClient blobs, StorageNames names)
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
+        var virtualSize = inspector?.Complete(total);
         await blob.CommitBlockListAsync(blockIds, new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" } }, cancellationToken);
-        return new ImageDataDigest(total, Convert.ToHexStringLower(md5.GetHashAndReset()), Convert.ToHexStringLower(sha512.GetHashAndReset()));
+        return new ImageDataDigest(total, Convert.ToHexStringLower(md5.GetHashAndReset()), Convert.ToHexStringLower(sha512.GetHashAndReset()), virtualSize);
     }
 
     /// <summary>Streams <paramref name="length"/> bytes of the blob from <paramref name="offset"/>.</summary>

@@ -30,7 +30,7 @@ public sealed partial class ImageImporter(ImageStore store, ImageDataStore data,
         ImageDataDigest digest;
         await using (var staged = await data.OpenReadAsync(data.StagingBlob(input.ImageId), 0, null, cancellationToken))
         {
-            digest = await data.WriteAsync(data.DataBlob(input.ImageId), staged, input.MaxBytes, cancellationToken);
+            digest = await data.WriteAsync(data.DataBlob(input.ImageId), staged, input.MaxBytes, DiskFormatInspector.For(image.Value.DiskFormat), cancellationToken);
         }
 
         var activated = await store.UpdateAsync(input.ImageId, current => current.Status == ImageStatus.Importing
@@ -38,6 +38,7 @@ public sealed partial class ImageImporter(ImageStore store, ImageDataStore data,
             {
                 Status = ImageStatus.Active,
                 Size = digest.Size,
+                VirtualSize = digest.VirtualSize,
                 Checksum = digest.Md5,
                 OsHashAlgo = "sha512",
                 OsHashValue = digest.Sha512,

@@ -14,7 +14,7 @@ namespace FuncCloud.Functions.Tests.Image;
 public sealed class ImageApiFixture : ImageHostFixture;
 
 /// <summary>Glance v2 wire behaviour the CLI does not show: errors, status lifecycle, ranges, discovery.</summary>
-public sealed class ImageApiTests(ImageApiFixture host) : IClassFixture<ImageApiFixture>
+public sealed partial class ImageApiTests(ImageApiFixture host) : IClassFixture<ImageApiFixture>
 {
     private const string PatchType = "application/openstack-images-v2.1-json-patch";
 

@@ -38,10 +38,19 @@ public sealed class ImageCliTests(ImageCliFixture host) : IClassFixture<ImageCli
         return path;
     }
 
+    // An honest qcow2 (a real v3 header, then arbitrary clusters): Glance refuses qcow2 declared over other bytes.
+    private static string TempQcow2File(int size, int seed)
+    {
+        var path = TempFile(size, seed);
+        using var file = File.OpenWrite(path);
+        file.Write(Qcow2Image.Create(Qcow2Image.OneGiB, tail: 0));
+        return path;
+    }
+
     [Fact]
     public async Task ImageLifecycle_CreateListShowSetSaveDelete_RoundTripsBytes()
     {
-        var file = TempFile((5 * 1024 * 1024) + 123, 1);
+        var file = TempQcow2File((5 * 1024 * 1024) + 123, 1);
         var output = file + ".out";
         try
         {
@@ -56,6 +65,8 @@ public sealed class ImageCliTests(ImageCliFixture host) : IClassFixture<ImageCli
             shown.GetProperty("status").GetString().ShouldBe("active");
             shown.GetProperty("disk_format").GetString().ShouldBe("qcow2");
             shown.GetProperty("size").GetInt64().ShouldBe(new FileInfo(file).Length);
+            var virtualSize = await JsonAsync(AdminAsync("image", "show", "-c", "virtual_size", id, "-f", "json"));
+            virtualSize.GetProperty("virtual_size").GetInt64().ShouldBe(Qcow2Image.OneGiB);
             shown.GetProperty("checksum").GetString().ShouldBe(Convert.ToHexStringLower(MD5.HashData(File.ReadAllBytes(file))));
 
             await OkAsync(AdminAsync("image", "set", "--property", "hw_disk_bus=virtio", "--property", "k=v", id));
@@ -73,6 +84,24 @@ public sealed class ImageCliTests(ImageCliFixture host) : IClassFixture<ImageCli
         {
             File.Delete(file);
             File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task ImageCreate_Qcow2DeclaredOverOtherBytes_FailsAndImageStaysQueued()
+    {
+        var file = TempFile(8192, 4);
+        try
+        {
+            var create = await AdminAsync("image", "create", "--file", file, "--disk-format", "qcow2", "--container-format", "bare", "not-qcow2", "-f", "json");
+            create.ExitCode.ShouldNotBe(0);
+            (create.StandardError + create.StandardOutput).ShouldContain("does not match disk_format qcow2");
+            var shown = await JsonAsync(AdminAsync("image", "show", "not-qcow2", "-f", "json"));
+            shown.GetProperty("status").GetString().ShouldBe("queued");
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 

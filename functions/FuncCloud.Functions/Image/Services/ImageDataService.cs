@@ -27,12 +27,13 @@ public sealed partial class ImageDataService(
     public async Task UploadAsync(RequestContext caller, string imageId, Stream body, CancellationToken cancellationToken)
     {
         var image = await ClaimAsync(caller, imageId, Actions.UploadImage, ImageStatus.Saving, cancellationToken);
-        var digest = await WriteOrRevertAsync(image, data.DataBlob(imageId), body, cancellationToken);
+        var digest = await WriteOrRevertAsync(image, data.DataBlob(imageId), body, DiskFormatInspector.For(image.DiskFormat), cancellationToken);
         var activated = await store.UpdateAsync(imageId, current => current.Status == ImageStatus.Saving
             ? current with
             {
                 Status = ImageStatus.Active,
                 Size = digest.Size,
+                VirtualSize = digest.VirtualSize,
                 Checksum = digest.Md5,
                 OsHashAlgo = "sha512",
                 OsHashValue = digest.Sha512,
@@ -52,7 +53,8 @@ public sealed partial class ImageDataService(
     public async Task StageAsync(RequestContext caller, string imageId, Stream body, CancellationToken cancellationToken)
     {
         var image = await ClaimAsync(caller, imageId, Actions.StageImage, ImageStatus.Uploading, cancellationToken);
-        var digest = await WriteOrRevertAsync(image, data.StagingBlob(imageId), body, cancellationToken);
+        // Staged data is inspected when the import moves it into the image (ImageImporter), as Glance's import flow does.
+        var digest = await WriteOrRevertAsync(image, data.StagingBlob(imageId), body, null, cancellationToken);
         LogStaged(logger, imageId, digest.Size);
     }
 
@@ -88,13 +90,13 @@ public sealed partial class ImageDataService(
             ?? throw new ImageNotFoundException(imageId);
     }
 
-    private async Task<ImageDataDigest> WriteOrRevertAsync(ImageRecord image, Azure.Storage.Blobs.BlobClient blob, Stream body, CancellationToken cancellationToken)
+    private async Task<ImageDataDigest> WriteOrRevertAsync(ImageRecord image, Azure.Storage.Blobs.BlobClient blob, Stream body, DiskFormatInspector? inspector, CancellationToken cancellationToken)
     {
         long maxBytes = 0;
         try
         {
             maxBytes = await quota.RemainingBytesAsync(image.Owner, image.Id, cancellationToken);
-            return await data.WriteAsync(blob, body, maxBytes, cancellationToken);
+            return await data.WriteAsync(blob, body, maxBytes, inspector, cancellationToken);
         }
         catch (Exception e)
         {
@@ -106,6 +108,7 @@ public sealed partial class ImageDataService(
             throw e switch
             {
                 ImageDataTooLargeException => quota.SizeExceeded(maxBytes),
+                InvalidImageDataException => new BadRequestException(e.Message, e),
                 OpenStackException or OperationCanceledException => e,
                 IOException or Microsoft.AspNetCore.Http.BadHttpRequestException => new BadRequestException($"The image data upload was interrupted: {e.Message}", e),
                 _ => e,
