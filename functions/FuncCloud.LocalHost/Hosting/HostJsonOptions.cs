@@ -50,4 +50,19 @@ public sealed class DurableStorageProviderOptions
 
     /// <summary>Longest back-off when the control and work-item queues are empty.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a partition lease lasts unless renewed (DTFx <c>LeaseInterval</c>, default 30 s): how soon a
+    /// replica that died without releasing its partitions is replaced. A LocalHost extension of host.json.
+    /// </summary>
+    public TimeSpan? PartitionLeaseInterval { get; set; }
+
+    /// <summary>How often held partition leases are renewed (DTFx <c>LeaseRenewInterval</c>, default 10 s).</summary>
+    public TimeSpan? PartitionLeaseRenewInterval { get; set; }
+
+    /// <summary>
+    /// How often a replica looks for free partitions and rebalances with the others (DTFx
+    /// <c>LeaseAcquireInterval</c>, default 10 s): how soon a new or surviving replica takes partitions over.
+    /// </summary>
+    public TimeSpan? PartitionLeaseAcquireInterval { get; set; }
 }

@@ -1,0 +1,78 @@
+using FuncCloud.LocalHost.Tests.Queues;
+using FuncCloud.LocalHost.Tests.TestFunctions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Shouldly;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FuncCloud.LocalHost.Tests.Replicas;
+
+/// <summary>Two replicas on one task hub share its partitions, and one takes over the other's when it stops.</summary>
+public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutputHelper output) : IClassFixture<ReplicaPairFixture>
+{
+    private const int Instances = 20;
+
+    [Fact]
+    public async Task Orchestrations_StartedThroughReplicaA_CompleteWithBothReplicasRunningEpisodes()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var pair = replicas.Pair;
+        var client = ReplicaPair.DurableClient(pair.A);
+        var ids = await StartAsync(client, "spread", new ReplicaSteps(Count: 3, DelayMilliseconds: 300), timeout.Token);
+
+        var results = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+
+        results.ShouldAllBe(r => r.RuntimeStatus == OrchestrationRuntimeStatus.Completed && r.ReadOutputAs<int>() == 3);
+        var episodes = Mine(pair.Ledger.Of(ReplicaWorkKind.Orchestration), ids);
+        var activities = Mine(pair.Ledger.Of(ReplicaWorkKind.Activity), ids);
+        Report("episodes", episodes);
+        Report("activities", activities);
+        activities.Select(a => a.Key).Distinct().Count().ShouldBe(Instances * 3);
+        episodes.Select(e => e.Replica).Distinct().Order().ToArray().ShouldBe(["A", "B"], ignoreOrder: false, "orchestrator episodes (partition owners) on both replicas");
+        activities.Select(a => a.Replica).Distinct().Order().ToArray().ShouldBe(["A", "B"], ignoreOrder: false, "activities (shared work-item queue) on both replicas");
+    }
+
+    [Fact]
+    public async Task Orchestrations_ReplicaAStoppedMidRun_RemainingCompleteOnReplicaB()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var pair = await ReplicaPair.StartAsync();
+        var ids = await StartAsync(ReplicaPair.DurableClient(pair.A), "failover", new ReplicaSteps(Count: 6, DelayMilliseconds: 300), timeout.Token);
+
+        // Mid-run: some activities done, most still to come.
+        (await Eventually.TrueAsync(() => Task.FromResult(Mine(pair.Ledger.Of(ReplicaWorkKind.Activity), ids).Count >= 10)))
+            .ShouldBeTrue("the orchestrations made progress before A stopped");
+        await pair.A.StopAsync();
+        var stoppedAt = DateTimeOffset.UtcNow;
+
+        var client = ReplicaPair.DurableClient(pair.B);
+        var results = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+
+        results.ShouldAllBe(r => r.RuntimeStatus == OrchestrationRuntimeStatus.Completed && r.ReadOutputAs<int>() == 6);
+        var episodes = Mine(pair.Ledger.Of(ReplicaWorkKind.Orchestration), ids);
+        Report("episodes", episodes);
+        var afterStop = episodes.Where(e => e.At > stoppedAt).ToList();
+        afterStop.ShouldNotBeEmpty("work was left when A stopped");
+        afterStop.ShouldAllBe(e => e.Replica == "B");
+        var bEpisodeInstances = afterStop.Select(e => e.Key).ToHashSet();
+        output.WriteLine($"instances with episodes on B after A stopped: {bEpisodeInstances.Count}/{Instances}");
+    }
+
+    private static async Task<List<string>> StartAsync(DurableTaskClient client, string label, ReplicaSteps steps, CancellationToken cancellationToken)
+    {
+        var ids = Enumerable.Range(0, Instances).Select(i => $"{label}-{i:D2}-{Guid.NewGuid():N}").ToList();
+        foreach (var id in ids)
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ReplicaFunctions.ReplicaOrchestrator), steps, new StartOrchestrationOptions(id), cancellationToken);
+        }
+
+        return ids;
+    }
+
+    private static List<ReplicaWork> Mine(IEnumerable<ReplicaWork> work, IReadOnlyCollection<string> ids) =>
+        work.Where(w => ids.Any(id => w.Key.StartsWith(id, StringComparison.Ordinal))).ToList();
+
+    private void Report(string what, IEnumerable<ReplicaWork> work) =>
+        output.WriteLine($"{what}: " + string.Join(", ", work.GroupBy(w => w.Replica).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}")));
+}
