@@ -44,6 +44,8 @@ public sealed class DurableTaskBackend : IDisposable
         settings.LeaseInterval = provider.PartitionLeaseInterval ?? settings.LeaseInterval;
         settings.LeaseRenewInterval = provider.PartitionLeaseRenewInterval ?? settings.LeaseRenewInterval;
         settings.LeaseAcquireInterval = provider.PartitionLeaseAcquireInterval ?? settings.LeaseAcquireInterval;
+        settings.ControlQueueVisibilityTimeout = provider.ControlQueueVisibilityTimeout ?? settings.ControlQueueVisibilityTimeout;
+        settings.WorkItemQueueVisibilityTimeout = provider.WorkItemQueueVisibilityTimeout ?? settings.WorkItemQueueVisibilityTimeout;
         WorkerId = settings.WorkerId;
         Service = new AzureStorageOrchestrationService(settings);
         Client = new TaskHubClient(Service, new CoreDataConverter(dataConverter), loggerFactory);

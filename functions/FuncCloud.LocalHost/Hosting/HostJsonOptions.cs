@@ -52,6 +52,16 @@ public sealed class DurableStorageProviderOptions
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long a dequeued control-queue message stays invisible (Durable Functions' <c>controlQueueVisibilityTimeout</c>,
+    /// DTFx default 5 min). Messages a replica had fetched but not processed when it stopped or lost the partition
+    /// reappear only after this, so it bounds how long a takeover can stall on them.
+    /// </summary>
+    public TimeSpan? ControlQueueVisibilityTimeout { get; set; }
+
+    /// <summary>The same for the activity work-item queue (<c>workItemQueueVisibilityTimeout</c>, default 5 min).</summary>
+    public TimeSpan? WorkItemQueueVisibilityTimeout { get; set; }
+
+    /// <summary>
     /// How long a partition lease lasts unless renewed (DTFx <c>LeaseInterval</c>, default 30 s): how soon a
     /// replica that died without releasing its partitions is replaced. A LocalHost extension of host.json.
     /// </summary>

@@ -19,16 +19,16 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var pair = replicas.Pair;
         var client = ReplicaPair.DurableClient(pair.A);
-        var ids = await StartAsync(client, "spread", new ReplicaSteps(Count: 3, DelayMilliseconds: 300), timeout.Token);
+        var ids = await StartAsync(client, "spread", new ReplicaSteps(Count: 5, DelayMilliseconds: 400), timeout.Token);
 
         var results = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
 
-        results.ShouldAllBe(r => r.RuntimeStatus == OrchestrationRuntimeStatus.Completed && r.ReadOutputAs<int>() == 3);
+        results.ShouldAllBe(r => r.RuntimeStatus == OrchestrationRuntimeStatus.Completed && r.ReadOutputAs<int>() == 5);
         var episodes = Mine(pair.Ledger.Of(ReplicaWorkKind.Orchestration), ids);
         var activities = Mine(pair.Ledger.Of(ReplicaWorkKind.Activity), ids);
         Report("episodes", episodes);
         Report("activities", activities);
-        activities.Select(a => a.Key).Distinct().Count().ShouldBe(Instances * 3);
+        activities.Select(a => a.Key).Distinct().Count().ShouldBe(Instances * 5);
         episodes.Select(e => e.Replica).Distinct().Order().ToArray().ShouldBe(["A", "B"], ignoreOrder: false, "orchestrator episodes (partition owners) on both replicas");
         activities.Select(a => a.Replica).Distinct().Order().ToArray().ShouldBe(["A", "B"], ignoreOrder: false, "activities (shared work-item queue) on both replicas");
     }
@@ -47,7 +47,16 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
         var stoppedAt = DateTimeOffset.UtcNow;
 
         var client = ReplicaPair.DurableClient(pair.B);
-        var results = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+        OrchestrationMetadata[] results;
+        try
+        {
+            results = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+        }
+        catch (OperationCanceledException)
+        {
+            await ReportStuckAsync(client, pair.Ledger, ids, stoppedAt);
+            throw;
+        }
 
         results.ShouldAllBe(r => r.RuntimeStatus == OrchestrationRuntimeStatus.Completed && r.ReadOutputAs<int>() == 6);
         var episodes = Mine(pair.Ledger.Of(ReplicaWorkKind.Orchestration), ids);
@@ -55,8 +64,13 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
         var afterStop = episodes.Where(e => e.At > stoppedAt).ToList();
         afterStop.ShouldNotBeEmpty("work was left when A stopped");
         afterStop.ShouldAllBe(e => e.Replica == "B");
-        var bEpisodeInstances = afterStop.Select(e => e.Key).ToHashSet();
-        output.WriteLine($"instances with episodes on B after A stopped: {bEpisodeInstances.Count}/{Instances}");
+
+        // A's partitions moved: instances A had been running went on on B.
+        var ranOnA = episodes.Where(e => e.Replica == "A").Select(e => e.Key).ToHashSet();
+        var takenOver = afterStop.Where(e => ranOnA.Contains(e.Key)).ToList();
+        output.WriteLine($"instances run by A before its stop: {ranOnA.Count}; continued on B: {takenOver.Select(e => e.Key).Distinct().Count()}; " +
+            $"first takeover episode {(takenOver.Count == 0 ? "none" : $"{(takenOver.Min(e => e.At) - stoppedAt).TotalSeconds:F1} s")} after the stop");
+        takenOver.ShouldNotBeEmpty("instances of A's partitions continued on B");
     }
 
     private static async Task<List<string>> StartAsync(DurableTaskClient client, string label, ReplicaSteps steps, CancellationToken cancellationToken)
@@ -68,6 +82,18 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
         }
 
         return ids;
+    }
+
+    // On a timeout: where each instance is and which replica ran its episodes when (seconds relative to A's stop).
+    private async Task ReportStuckAsync(DurableTaskClient client, ReplicaLedger ledger, IEnumerable<string> ids, DateTimeOffset stoppedAt)
+    {
+        foreach (var id in ids)
+        {
+            var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false);
+            var episodes = ledger.Of(ReplicaWorkKind.Orchestration).Where(w => w.Key == id)
+                .Select(e => $"{e.Replica}@{(e.At - stoppedAt).TotalSeconds:F1}");
+            output.WriteLine($"{id[..11]} {instance?.RuntimeStatus} episodes: {string.Join(" ", episodes)}");
+        }
     }
 
     private static List<ReplicaWork> Mine(IEnumerable<ReplicaWork> work, IReadOnlyCollection<string> ids) =>

@@ -10,7 +10,9 @@ namespace FuncCloud.LocalHost.Tests.Replicas;
 /// Two LocalHosts with identical settings against the shared Azurite: the same task hub and the same storage
 /// prefix, i.e. two replicas of one app. Each has its own <see cref="ReplicaRecorder"/> ("A", "B") writing to
 /// one <see cref="Ledger"/>. Partition leases are shortened (host.json <c>durableTask.storageProvider</c>
-/// <c>partitionLease*</c>) so rebalancing and takeover happen in seconds instead of tens of seconds.
+/// <c>partitionLease*</c>) so rebalancing and takeover happen in seconds instead of tens of seconds, and the
+/// queue visibility timeouts are 10 s instead of 5 min: control-queue messages a stopped replica had fetched
+/// but not processed reappear only after that (see functions/FuncCloud.LocalHost/Durable/README.md, Replicas).
 /// </summary>
 public sealed class ReplicaPair : IAsyncDisposable
 {
@@ -53,6 +55,8 @@ public sealed class ReplicaPair : IAsyncDisposable
             [$"{DurableSection}:storageProvider:partitionLeaseInterval"] = "00:00:08",
             [$"{DurableSection}:storageProvider:partitionLeaseRenewInterval"] = "00:00:02",
             [$"{DurableSection}:storageProvider:partitionLeaseAcquireInterval"] = "00:00:02",
+            [$"{DurableSection}:storageProvider:controlQueueVisibilityTimeout"] = "00:00:10",
+            [$"{DurableSection}:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:10",
             [$"{QueuesSection}:maxPollingInterval"] = "00:00:00.500",
             [$"{QueuesSection}:batchSize"] = "8",
             [$"{QueuesSection}:newBatchThreshold"] = "4",
