@@ -62,8 +62,9 @@ public sealed class DurableStorageProviderOptions
     public TimeSpan? WorkItemQueueVisibilityTimeout { get; set; }
 
     /// <summary>
-    /// How long a partition lease lasts unless renewed (DTFx <c>LeaseInterval</c>, default 30 s): how soon a
-    /// replica that died without releasing its partitions is replaced. A LocalHost extension of host.json.
+    /// How long a partition lease lasts unless renewed (DTFx <c>LeaseInterval</c>, default 30 s; with the table
+    /// partition manager of DTFx.AzureStorage 2.x, how far each renewal extends it): how soon a replica that died
+    /// without releasing its partitions is replaced. A LocalHost extension of host.json.
     /// </summary>
     public TimeSpan? PartitionLeaseInterval { get; set; }
 

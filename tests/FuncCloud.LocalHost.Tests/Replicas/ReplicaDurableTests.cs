@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using FuncCloud.LocalHost.Durable;
 using FuncCloud.LocalHost.Tests.Queues;
 using FuncCloud.LocalHost.Tests.TestFunctions;
 using Microsoft.DurableTask;
@@ -31,6 +34,48 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
         activities.Select(a => a.Key).Distinct().Count().ShouldBe(Instances * 5);
         episodes.Select(e => e.Replica).Distinct().Order().ToArray().ShouldBe(["A", "B"], ignoreOrder: false, "orchestrator episodes (partition owners) on both replicas");
         activities.Select(a => a.Replica).Distinct().Order().ToArray().ShouldBe(["A", "B"], ignoreOrder: false, "activities (shared work-item queue) on both replicas");
+    }
+
+    [Fact]
+    public async Task PartitionLeases_TwoReplicasOnOneHub_EachOwnsSomeUnderItsOwnWorkerId()
+    {
+        var pair = replicas.Pair;
+        var workers = new[] { pair.A, pair.B }.Select(r => r.Services.GetRequiredService<DurableTaskBackend>().WorkerId).ToArray();
+        var table = new TableClient(
+            pair.A.Services.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"], pair.A.Services.GetRequiredService<DurableTaskBackend>().HubName + "Partitions");
+        IReadOnlyDictionary<string, string?> owners = new Dictionary<string, string?>();
+
+        // Rebalancing takes a few acquire intervals.
+        var balanced = await Eventually.TrueAsync(
+            async () =>
+            {
+                owners = await OwnersAsync(table);
+                return owners.Count == 4 && workers.All(w => owners.Values.Count(o => o == w) == 2);
+            },
+            TimeSpan.FromSeconds(40));
+
+        output.WriteLine($"workers {string.Join(", ", workers)}; owners {string.Join(", ", owners.Select(o => $"{o.Key}={o.Value}"))}");
+        workers.Distinct().Count().ShouldBe(2, "replicas must not share a DTFx worker id");
+        balanced.ShouldBeTrue("the 4 partitions split 2/2 between the replicas");
+    }
+
+    // DTFx.AzureStorage 2.x manages partitions in the "<hub>Partitions" table (one row per control queue).
+    private static async Task<IReadOnlyDictionary<string, string?>> OwnersAsync(TableClient table)
+    {
+        var owners = new Dictionary<string, string?>();
+        try
+        {
+            await foreach (var partition in table.QueryAsync<TableEntity>())
+            {
+                owners[partition.RowKey] = partition.GetString("CurrentOwner");
+            }
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // Not created yet.
+        }
+
+        return owners;
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace FuncCloud.LocalHost.Tests.Replicas;
 /// <summary>
 /// Two LocalHosts with identical settings against the shared Azurite: the same task hub and the same storage
 /// prefix, i.e. two replicas of one app. Each has its own <see cref="ReplicaRecorder"/> ("A", "B") writing to
-/// one <see cref="Ledger"/>. Partition leases are shortened (host.json <c>durableTask.storageProvider</c>
+/// one <see cref="Ledger"/>. Partition leases (rows of the hub's Partitions table) are shortened (host.json <c>durableTask.storageProvider</c>
 /// <c>partitionLease*</c>) so rebalancing and takeover happen in seconds instead of tens of seconds, and the
 /// queue visibility timeouts are 10 s instead of 5 min: control-queue messages a stopped replica had fetched
 /// but not processed reappear only after that (see functions/FuncCloud.LocalHost/Durable/README.md, Replicas).
