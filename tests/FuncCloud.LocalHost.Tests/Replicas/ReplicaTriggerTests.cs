@@ -64,6 +64,29 @@ public sealed class ReplicaTriggerTests(ReplicaPairFixture replicas, ITestOutput
     }
 
     [Fact]
+    public async Task TimerTrigger_LeaderStopped_OtherReplicaRunsTheNextOccurrencesOnce()
+    {
+        // Its own pair: one replica is stopped.
+        await using var pair = await ReplicaPair.StartAsync();
+        IReadOnlyList<ReplicaWork> Runs() => pair.Ledger.Of(ReplicaWorkKind.TimerOccurrence);
+        (await Eventually.TrueAsync(() => Task.FromResult(Runs().Count >= 2), TimeSpan.FromSeconds(15))).ShouldBeTrue("the timer runs");
+        var leader = Runs()[^1].Replica;
+        var (stopping, survivor) = leader == "A" ? (pair.A, "B") : (pair.B, "A");
+
+        // The leader releases its lease on shutdown; the survivor wins it at its next occurrence.
+        await stopping.StopAsync();
+        var stoppedAt = DateTimeOffset.UtcNow;
+        var tookOver = await Eventually.TrueAsync(
+            () => Task.FromResult(Runs().Count(r => r.Replica == survivor && r.At > stoppedAt) >= 3), TimeSpan.FromSeconds(15));
+
+        var runs = Runs();
+        output.WriteLine(string.Join(", ", runs.Select(r => $"{r.Replica}:{r.Key[11..19]}")));
+        tookOver.ShouldBeTrue($"{survivor} took the timer over from {leader}");
+        runs.Where(r => r.At > stoppedAt).ShouldAllBe(r => r.Replica == survivor);
+        runs.GroupBy(r => r.Key).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty("no occurrence ran twice");
+    }
+
+    [Fact]
     public async Task DurableHttpStart_ThroughReplicaA_StatusAndCompletionThroughReplicaB()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
