@@ -1,8 +1,6 @@
 using System.Reflection;
 using FuncCloud.LocalHost.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Xunit;
 
 namespace FuncCloud.Testing;
@@ -14,7 +12,7 @@ namespace FuncCloud.Testing;
 /// </summary>
 public abstract class LocalHostFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private LocalHostInstance? _host;
 
     /// <summary>A short unique id for this fixture: the suffix of the hub name and the storage prefix.</summary>
     public string Id { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
@@ -29,7 +27,7 @@ public abstract class LocalHostFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
     /// <summary>The running host's services.</summary>
-    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not started.");
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The host is not started.");
 
     /// <summary>A client pointed at the host.</summary>
     public HttpClient Client { get; private set; } = new();
@@ -49,8 +47,6 @@ public abstract class LocalHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = (await AzuriteServer.GetAsync()).ConnectionString;
-        var hostJson = System.IO.Path.Combine(RepositoryRoot.Path, "host.json");
-        var builder = LocalFunctionHost.CreateBuilder([], FunctionAssemblies, hostJson);
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = ConnectionString,
@@ -63,25 +59,21 @@ public abstract class LocalHostFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        ConfigureServices(builder);
-        _app = builder.Build();
-        _app.MapLocalFunctions();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
-        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _host = await LocalHostInstance.StartAsync(FunctionAssemblies, settings, ConfigureServices);
+        BaseAddress = _host.BaseAddress;
+        Client = _host.Client;
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
+        }
+        else
+        {
+            Client.Dispose();
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class DurableTaskBackend : IDisposable
 
         HubName = hub.HubName;
         PartitionCount = hub.StorageProvider.PartitionCount;
-        Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var settings = new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = hub.HubName,
@@ -32,18 +32,30 @@ public sealed class DurableTaskBackend : IDisposable
             MaxQueuePollingInterval = hub.StorageProvider.MaxQueuePollingInterval,
             LoggerFactory = loggerFactory,
 
-            // DTFx defaults the worker id to the machine name; replicas on one machine must not share it,
-            // or they would steal each other's partition leases as if they were one worker.
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            // DTFx defaults the worker id to the machine name; replicas must not share it, or each would take
+            // the other's partition leases for its own. Machine and process are not enough: two hosts in one
+            // process (the replica tests, any in-process scale-out) are two workers, so every backend gets its own id.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}",
 
             // Without this Azure Storage drops a start whose id is taken silently; the caller must know.
             ThrowExceptionOnInvalidDedupeStatus = true,
-        });
+        };
+        var provider = hub.StorageProvider;
+        settings.LeaseInterval = provider.PartitionLeaseInterval ?? settings.LeaseInterval;
+        settings.LeaseRenewInterval = provider.PartitionLeaseRenewInterval ?? settings.LeaseRenewInterval;
+        settings.LeaseAcquireInterval = provider.PartitionLeaseAcquireInterval ?? settings.LeaseAcquireInterval;
+        settings.ControlQueueVisibilityTimeout = provider.ControlQueueVisibilityTimeout ?? settings.ControlQueueVisibilityTimeout;
+        settings.WorkItemQueueVisibilityTimeout = provider.WorkItemQueueVisibilityTimeout ?? settings.WorkItemQueueVisibilityTimeout;
+        WorkerId = settings.WorkerId;
+        Service = new AzureStorageOrchestrationService(settings);
         Client = new TaskHubClient(Service, new CoreDataConverter(dataConverter), loggerFactory);
     }
 
     /// <summary>The task hub name (prefix of the hub's tables, queues and containers).</summary>
     public string HubName { get; }
+
+    /// <summary>This replica's DTFx worker id: the owner name on the partition leases it holds.</summary>
+    public string WorkerId { get; }
 
     /// <summary>Control-queue partitions of the hub.</summary>
     public int PartitionCount { get; }

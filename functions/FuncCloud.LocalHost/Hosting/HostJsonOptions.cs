@@ -50,4 +50,30 @@ public sealed class DurableStorageProviderOptions
 
     /// <summary>Longest back-off when the control and work-item queues are empty.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a dequeued control-queue message stays invisible (Durable Functions' <c>controlQueueVisibilityTimeout</c>,
+    /// DTFx default 5 min). Messages a replica had fetched but not processed when it stopped or lost the partition
+    /// reappear only after this, so it bounds how long a takeover can stall on them.
+    /// </summary>
+    public TimeSpan? ControlQueueVisibilityTimeout { get; set; }
+
+    /// <summary>The same for the activity work-item queue (<c>workItemQueueVisibilityTimeout</c>, default 5 min).</summary>
+    public TimeSpan? WorkItemQueueVisibilityTimeout { get; set; }
+
+    /// <summary>
+    /// How long a partition lease lasts unless renewed (DTFx <c>LeaseInterval</c>, default 30 s; with the table
+    /// partition manager of DTFx.AzureStorage 2.x, how far each renewal extends it): how soon a replica that died
+    /// without releasing its partitions is replaced. A LocalHost extension of host.json.
+    /// </summary>
+    public TimeSpan? PartitionLeaseInterval { get; set; }
+
+    /// <summary>How often held partition leases are renewed (DTFx <c>LeaseRenewInterval</c>, default 10 s).</summary>
+    public TimeSpan? PartitionLeaseRenewInterval { get; set; }
+
+    /// <summary>
+    /// How often a replica looks for free partitions and rebalances with the others (DTFx
+    /// <c>LeaseAcquireInterval</c>, default 10 s): how soon a new or surviving replica takes partitions over.
+    /// </summary>
+    public TimeSpan? PartitionLeaseAcquireInterval { get; set; }
 }
