@@ -19,8 +19,11 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
     [Fact]
     public async Task Orchestrations_StartedThroughReplicaA_CompleteWithBothReplicasRunningEpisodes()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var pair = replicas.Pair;
+
+        // Until the partitions are split, one replica owns them all and runs every episode: wait for the split.
+        (await WaitForBalancedPartitionsAsync(pair)).Balanced.ShouldBeTrue("the 4 partitions split 2/2 between the replicas");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var client = ReplicaPair.DurableClient(pair.A);
         var ids = await StartAsync(client, "spread", new ReplicaSteps(Count: 5, DelayMilliseconds: 400), timeout.Token);
 
@@ -39,13 +42,20 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
     [Fact]
     public async Task PartitionLeases_TwoReplicasOnOneHub_EachOwnsSomeUnderItsOwnWorkerId()
     {
-        var pair = replicas.Pair;
+        var (balanced, workers, owners) = await WaitForBalancedPartitionsAsync(replicas.Pair);
+
+        output.WriteLine($"workers {string.Join(", ", workers)}; owners {string.Join(", ", owners.Select(o => $"{o.Key}={o.Value}"))}");
+        workers.Distinct().Count().ShouldBe(2, "replicas must not share a DTFx worker id");
+        balanced.ShouldBeTrue("the 4 partitions split 2/2 between the replicas");
+    }
+
+    /// <summary>Waits (rebalancing takes a few acquire intervals) until each replica owns 2 of the 4 partitions.</summary>
+    private static async Task<(bool Balanced, string[] Workers, IReadOnlyDictionary<string, string?> Owners)> WaitForBalancedPartitionsAsync(ReplicaPair pair)
+    {
         var workers = new[] { pair.A, pair.B }.Select(r => r.Services.GetRequiredService<DurableTaskBackend>().WorkerId).ToArray();
         var table = new TableClient(
             pair.A.Services.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"], pair.A.Services.GetRequiredService<DurableTaskBackend>().HubName + "Partitions");
         IReadOnlyDictionary<string, string?> owners = new Dictionary<string, string?>();
-
-        // Rebalancing takes a few acquire intervals.
         var balanced = await Eventually.TrueAsync(
             async () =>
             {
@@ -53,10 +63,7 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
                 return owners.Count == 4 && workers.All(w => owners.Values.Count(o => o == w) == 2);
             },
             TimeSpan.FromSeconds(40));
-
-        output.WriteLine($"workers {string.Join(", ", workers)}; owners {string.Join(", ", owners.Select(o => $"{o.Key}={o.Value}"))}");
-        workers.Distinct().Count().ShouldBe(2, "replicas must not share a DTFx worker id");
-        balanced.ShouldBeTrue("the 4 partitions split 2/2 between the replicas");
+        return (balanced, workers, owners);
     }
 
     // DTFx.AzureStorage 2.x manages partitions in the "<hub>Partitions" table (one row per control queue).

@@ -40,8 +40,9 @@ public sealed class ReplicaFunctions(ReplicaRecorder? recorder = null)
             return;
         }
 
-        // Long enough that a batch is still in flight when the other replica polls.
-        await Task.Delay(50, cancellationToken);
+        // Long enough that one replica cannot drain all 50 messages (batches of 8) before the other, backing
+        // off up to 500 ms on an empty queue, polls again.
+        await Task.Delay(300, cancellationToken);
         recorder.Record(ReplicaWorkKind.QueueMessage, key);
     }
 
