@@ -134,14 +134,10 @@ public sealed class AzuriteServer
 
     private static async Task RunAsync(string file, string[] args, string workingDirectory)
     {
-        var info = new ProcessStartInfo(file, args) { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not run {file}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var result = await ProcessRunner.RunAsync(file, args, TimeSpan.FromMinutes(10), workingDirectory);
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({result.ExitCode}): {result.StandardError}");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace FuncCloud.Testing;
@@ -26,32 +25,18 @@ public static class OpenStackCli
     public static async Task<CliResult> RunAsync(IDictionary<string, string> environment, params string[] args)
     {
         await EnsureInstalledAsync();
-        var info = new ProcessStartInfo(Executable, args) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("OS_", StringComparison.Ordinal)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
 
+        // Inherited OS_* variables would mix another cloud's settings into the run: clear them, then set ours.
+        var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("OS_", StringComparison.Ordinal))
+            .ToDictionary(k => k, _ => (string?)null);
         foreach (var (key, value) in environment)
         {
-            info.Environment[key] = value;
+            variables[key] = value;
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start openstack.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"openstack {string.Join(' ', args)} did not finish in 120 s.");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var result = await ProcessRunner.RunAsync(Executable, args, TimeSpan.FromSeconds(120), environment: variables);
+        return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     /// <summary>Installs the CLI once per machine (apt-get, guarded by a lock file between test processes).</summary>
@@ -79,14 +64,10 @@ public static class OpenStackCli
 
     private static async Task RunShellAsync(string command)
     {
-        var info = new ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start bash.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var result = await ProcessRunner.RunAsync("bash", ["-c", command], TimeSpan.FromMinutes(10));
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'{command}' failed ({process.ExitCode}): {await stderr}");
+            throw new InvalidOperationException($"'{command}' failed ({result.ExitCode}): {result.StandardError}");
         }
     }
 }
