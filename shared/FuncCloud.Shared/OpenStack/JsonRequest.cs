@@ -12,20 +12,31 @@ namespace FuncCloud.Shared.OpenStack;
 public static class JsonRequest
 {
     /// <summary>Reads the body as a JSON object.</summary>
-    /// <exception cref="BadRequestException">The body is empty, not JSON, or not an object.</exception>
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <exception cref="BadRequestException">The body is empty, malformed (see <see cref="JsonBody"/>), or not an object.</exception>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await JsonBody.ReadAsync(request, cancellationToken) as JsonObject
+            ?? throw new BadRequestException("The request body must be a JSON object.");
+
+    /// <summary>Reads the body as a JSON array (e.g. a JSON-patch document).</summary>
+    /// <exception cref="BadRequestException">The body is empty, malformed, or not an array.</exception>
+    public static async Task<JsonArray> ReadArrayAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await JsonBody.ReadAsync(request, cancellationToken) as JsonArray
+            ?? throw new BadRequestException("The request body must be a JSON array.");
+
+    /// <summary>Reads the body into <typeparamref name="T"/>; a missing or null non-nullable member is a 400.</summary>
+    /// <exception cref="BadRequestException">The body is malformed or does not fit <typeparamref name="T"/>.</exception>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
+        where T : class
     {
-        JsonNode? node;
+        var node = await JsonBody.ReadAsync(request, cancellationToken);
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return node.Deserialize<T>(JsonBody.Strict(options)) ?? throw new BadRequestException("The request body must be a JSON object.");
         }
         catch (JsonException e)
         {
-            throw new BadRequestException($"Malformed request body: {e.Message}", e);
+            throw new BadRequestException($"Invalid request body: {JsonBody.Describe(e)}", e);
         }
-
-        return node as JsonObject ?? throw new BadRequestException("The request body must be a JSON object.");
     }
 
     /// <summary>The object property <paramref name="name"/>; required.</summary>

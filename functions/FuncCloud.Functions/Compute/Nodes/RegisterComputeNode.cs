@@ -1,8 +1,7 @@
-using System.Text.Json;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Agents.Nodes;
 using FuncCloud.Shared.Compute.Api;
-using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -31,16 +30,7 @@ public static class NodeRoutes
 
     public const string Heartbeat = Node + "/heartbeat";
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, AgentJson.Options, cancellationToken)
-                ?? throw new BadRequestException("The request body is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new BadRequestException($"Malformed request body: {e.Message}", e);
-        }
-    }
+    /// <summary>Reads an agent's body: strict JSON (see <see cref="JsonBody"/>), every non-nullable field present.</summary>
+    public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class => JsonRequest.ReadAsync<T>(request, AgentJson.Options, cancellationToken);
 }

@@ -42,3 +42,7 @@ public class ResourceNotFoundException(string resourceType, string resourceId)
 /// <summary>409: the request conflicts with the current state (e.g. a duplicate name).</summary>
 public class ConflictException(string message)
     : OpenStackException(StatusCodes.Status409Conflict, "Conflict", message);
+
+/// <summary>413: the request body is larger than the API accepts.</summary>
+public class RequestTooLargeException(string message = "Request is too large.")
+    : OpenStackException(StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large", message);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Functions.Image.Api;
 using FuncCloud.Functions.Image.Services;
@@ -24,20 +22,7 @@ public sealed class UpdateImage(ImageHttp http, ImageService images)
                 throw new UnsupportedMediaTypeException($"Unsupported Content-Type '{req.ContentType}'; use {ImagePatch.MediaTypes[0]}.");
             }
 
-            var image = await images.UpdateAsync(caller, imageId, await ReadOperationsAsync(req, cancellationToken), cancellationToken);
+            var image = await images.UpdateAsync(caller, imageId, await JsonRequest.ReadArrayAsync(req, cancellationToken), cancellationToken);
             return OpenStackHttp.Json(ImageWire.Image(image));
         }, cancellationToken);
-
-    private static async Task<JsonArray> ReadOperationsAsync(HttpRequest req, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(req.Body, cancellationToken: cancellationToken) as JsonArray
-                ?? throw new BadRequestException("Request body must be a JSON array of operation objects.");
-        }
-        catch (JsonException e)
-        {
-            throw new BadRequestException($"Malformed JSON in request body: {e.Message}", e);
-        }
-    }
 }
