@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using FuncCloud.Shared.OpenStack.Errors;
 
 namespace FuncCloud.Functions.Compute;
 
@@ -25,6 +26,7 @@ public static class ComputeApiServiceCollectionExtensions
     public static IServiceCollection AddFuncCloudComputeApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ComputeFlavorOptions>(configuration.GetSection("FuncCloud:Compute:Flavors"));
+        services.AddErrorShape(ComputeRoutes.Root, NovaErrorBodyFormatter.Instance);
         services.Configure<ComputeQuotaOptions>(configuration.GetSection("FuncCloud:Compute:Quotas"));
         services.TryAddSingleton(TimeProvider.System);
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using FuncCloud.Shared.OpenStack.Errors;
 
 namespace FuncCloud.Functions.Identity;
 
@@ -28,6 +29,7 @@ public static class IdentityServiceCollectionExtensions
     public static IServiceCollection AddFuncCloudIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<IdentityOptions>(configuration.GetSection("FuncCloud:Identity"));
+        services.AddErrorShape(IdentityRoutes.Root, KeystoneErrorBodyFormatter.Instance);
         services.Configure<FernetOptions>(configuration.GetSection("FuncCloud:Identity:Fernet"));
         services.Configure<PolicyOptions>(configuration.GetSection("FuncCloud:Policy"));
         services.Configure<BootstrapOptions>(configuration.GetSection("FuncCloud:Bootstrap"));

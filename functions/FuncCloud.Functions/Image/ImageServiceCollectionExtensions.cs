@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using FuncCloud.Shared.OpenStack.Errors;
 
 namespace FuncCloud.Functions.Image;
 
@@ -22,6 +23,7 @@ public static class ImageServiceCollectionExtensions
     public static IServiceCollection AddFuncCloudImage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImageOptions>(configuration.GetSection("FuncCloud:Image"));
+        services.AddErrorShape(ImageRoutes.Root, GlanceErrorBodyFormatter.Instance);
         services.Configure<DefaultImageOptions>(configuration.GetSection(DefaultImageOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddFuncCloudImageStorage();

@@ -5,6 +5,16 @@ public sealed class HttpHostOptions
 {
     /// <summary>Prefix of every HTTP trigger route; the Functions default is "api".</summary>
     public string RoutePrefix { get; set; } = "api";
+
+    /// <summary>
+    /// Longest path and query (as sent) the host accepts; longer is a 414 in the owning service's error
+    /// shape. Kestrel's own request-line limit is set well above it, so Kestrel's empty-bodied 414 only
+    /// answers lines over <see cref="MaxRequestLineLength"/>.
+    /// </summary>
+    public int MaxRequestTargetLength { get; set; } = 8192;
+
+    /// <summary>Kestrel's request-line limit (its default is 8 KiB).</summary>
+    public int MaxRequestLineLength { get; set; } = 65536;
 }
 
 /// <summary>The queue part of host.json (<c>extensions.queues</c>), with the Functions defaults.</summary>

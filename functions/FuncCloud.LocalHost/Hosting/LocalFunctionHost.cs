@@ -21,6 +21,9 @@ public static class LocalFunctionHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddHostJson(hostJsonPath);
         builder.Services.AddLocalFunctionHost(builder.Configuration, FunctionCatalog.Discover(functionAssemblies));
+        var http = new HttpHostOptions();
+        builder.Configuration.GetSection($"{HostJsonConfiguration.Section}:extensions:http").Bind(http);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = Math.Max(http.MaxRequestLineLength, http.MaxRequestTargetLength + 1024));
         return builder;
     }
 
@@ -46,6 +49,7 @@ public static class LocalFunctionHost
     /// <summary>Maps the HTTP triggers and the host status endpoint.</summary>
     public static WebApplication MapLocalFunctions(this WebApplication app)
     {
+        app.UseMiddleware<ServiceErrorShapeMiddleware>();
         app.MapHttpTriggers();
         app.MapHostStatus();
         return app;

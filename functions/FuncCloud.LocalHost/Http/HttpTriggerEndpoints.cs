@@ -2,6 +2,7 @@ using System.Text.Json;
 using FuncCloud.LocalHost.Catalog;
 using FuncCloud.LocalHost.Hosting;
 using FuncCloud.LocalHost.Invocation;
+using FuncCloud.Shared.OpenStack.Errors;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -51,12 +52,25 @@ public static partial class HttpTriggerEndpoints
         catch (FunctionBindingException e)
         {
             LogBindingFailed(logger, function.Name, e.Message);
-            await Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request").ExecuteAsync(httpContext);
+            if (services.GetService<ErrorShapeRegistry>() is not { } shapes ||
+                !await shapes.TryWriteAsync(httpContext, new HttpStatusError(StatusCodes.Status400BadRequest, e.Message)))
+            {
+                await Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request").ExecuteAsync(httpContext);
+            }
+
+            return;
+        }
+        catch (BadHttpRequestException e) when (!httpContext.Response.HasStarted)
+        {
+            // Kestrel's verdict on the body (too large, truncated): the client's fault, not the function's.
+            LogBindingFailed(logger, function.Name, e.Message);
+            httpContext.Response.StatusCode = e.StatusCode;
             return;
         }
         catch (Exception e) when (!httpContext.Response.HasStarted)
         {
-            // The Functions host answers an unhandled exception with a bare 500; the detail goes to the log.
+            // The detail goes to the log; the body is the owning service's 500 (ServiceErrorShapeMiddleware),
+            // or empty, as the Functions host answers, where no service claims the path.
             LogFunctionFailed(logger, e, function.Name);
             httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;

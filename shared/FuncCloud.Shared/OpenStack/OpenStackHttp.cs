@@ -24,10 +24,13 @@ public static class OpenStackHttp
     }
 
     /// <summary>The error response for <paramref name="error"/>.</summary>
-    public static IResult Error(IErrorBodyFormatter formatter, OpenStackException error)
+    public static IResult Error(IErrorBodyFormatter formatter, OpenStackException error) => formatter.Result(error);
+
+    /// <summary>The JSON error response carrying <paramref name="body"/> (and keystone's challenge on a 401).</summary>
+    public static IResult JsonError(OpenStackException error, object body)
     {
         var headers = error.StatusCode == StatusCodes.Status401Unauthorized ? "Keystone uri=\"\"" : null;
-        return new ErrorResult(error.StatusCode, formatter.Format(error), headers);
+        return new ErrorResult(error.StatusCode, body, headers);
     }
 
     /// <summary>A JSON response with the OpenStack serializer options.</summary>

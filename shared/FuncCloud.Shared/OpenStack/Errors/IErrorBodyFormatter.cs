@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace FuncCloud.Shared.OpenStack.Errors;
 
 /// <summary>Renders an <see cref="OpenStackException"/> in one service's error body shape.</summary>
@@ -5,6 +7,12 @@ public interface IErrorBodyFormatter
 {
     /// <summary>The JSON-serialisable body for <paramref name="error"/>.</summary>
     object Format(OpenStackException error);
+
+    /// <summary>
+    /// The response for <paramref name="error"/>: <see cref="Format"/> as JSON. A service whose errors are
+    /// not JSON (swift answers plain text) overrides this.
+    /// </summary>
+    IResult Result(OpenStackException error) => OpenStackHttp.JsonError(error, Format(error));
 }
 
 /// <summary>Keystone's shape: <c>{"error": {"code": 401, "message": "...", "title": "Unauthorized"}}</c>.</summary>
