@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace FuncCloud.Shared.OpenStack;
@@ -62,6 +63,14 @@ public static class JsonRequest
     /// <summary>A required non-empty string of at most <paramref name="maxLength"/> characters.</summary>
     public static string RequireString(this JsonObject parent, string name, int maxLength = 255) =>
         parent.OptionalString(name, maxLength) is { Length: > 0 } value ? value : throw Invalid(name, parent[name], "non-empty string");
+
+    /// <summary>A required name: 1 to <paramref name="maxLength"/> characters, <see cref="TextRules"/>' rules.</summary>
+    public static string RequireName(this JsonObject parent, string name, int maxLength = 255) =>
+        TextRules.Name(name, parent.RequireString(name, maxLength), maxLength);
+
+    /// <summary>An optional name (null when absent or null), <see cref="TextRules"/>' rules.</summary>
+    public static string? OptionalName(this JsonObject parent, string name, int maxLength = 255) =>
+        parent.OptionalString(name, maxLength) is { } value ? TextRules.Name(name, value, maxLength) : null;
 
     /// <summary>An optional string (null when absent or null).</summary>
     public static string? OptionalString(this JsonObject parent, string name, int maxLength = 65535)

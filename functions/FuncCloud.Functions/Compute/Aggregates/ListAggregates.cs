@@ -3,6 +3,7 @@ using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Functions.Compute.Aggregates;
 
@@ -14,5 +15,10 @@ public sealed class ListAggregates(NovaHttp http, AggregateService aggregates)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AggregateWire.Collection)] HttpRequest req,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
-            NovaHttp.Member("aggregates", new JsonArray((await aggregates.ListAsync(call, cancellationToken)).Select(a => (JsonNode)AggregateWire.Render(call.Version, a)).ToArray())), cancellationToken);
+        {
+            // Nova does not page aggregates; a malformed limit or marker is still refused, never taken silently.
+            QueryParameters.Limit(req);
+            QueryParameters.Marker(req);
+            return NovaHttp.Member("aggregates", new JsonArray((await aggregates.ListAsync(call, cancellationToken)).Select(a => (JsonNode)AggregateWire.Render(call.Version, a)).ToArray()));
+        }, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.ServerGroups;
+using FuncCloud.Shared.OpenStack.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -15,9 +16,9 @@ public sealed class ListServerGroups(NovaHttp http, ServerGroupService groups)
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
         {
+            var offset = QueryParameters.NonNegativeInt(req, "offset") ?? 0;
+            var limit = Math.Min(QueryParameters.Limit(req) ?? NovaPaging.MaxLimit, NovaPaging.MaxLimit);
             var all = await groups.ListAsync(call, cancellationToken);
-            var offset = int.TryParse(call.Query("offset"), out var o) && o > 0 ? o : 0;
-            var limit = int.TryParse(call.Query("limit"), out var l) && l > 0 ? Math.Min(l, NovaPaging.MaxLimit) : NovaPaging.MaxLimit;
             var page = all.Skip(offset).Take(limit).Select(g => (JsonNode)ServerGroupWire.Render(call.Version, g));
             return NovaHttp.Member("server_groups", new JsonArray(page.ToArray()));
         }, cancellationToken);

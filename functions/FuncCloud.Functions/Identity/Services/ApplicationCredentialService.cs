@@ -29,7 +29,7 @@ public sealed class ApplicationCredentialService(IdentityStore store, IdentityLo
             throw new ForbiddenException("An application credential cannot create another one.");
         }
 
-        var name = body.RequireString("name");
+        var name = body.RequireName("name");
         var expires = body.OptionalTimestamp("expires_at");
         if (expires <= clock.GetUtcNow())
         {

@@ -18,7 +18,7 @@ public sealed class DomainService(IdentityStore store, IdentityLookup lookup, Id
             policy.Enforce("create_domain", caller);
         }
 
-        var name = body.RequireString("name", 64);
+        var name = body.RequireName("name", 64);
         var domain = new Domain(id ?? Guid.NewGuid().ToString("N"), name, body.OptionalString("description") ?? string.Empty, body.OptionalBool("enabled") ?? true, body.OptionalStringList("tags") ?? []);
         await store.InsertNamedAsync(IdentityKinds.Domain, domain.Id, domain, name.ToLowerInvariant(), name, null, cancellationToken);
 
@@ -49,7 +49,7 @@ public sealed class DomainService(IdentityStore store, IdentityLookup lookup, Id
         var domain = current.Value;
         var updated = domain with
         {
-            Name = body.ContainsKey("name") ? body.RequireString("name", 64) : domain.Name,
+            Name = body.ContainsKey("name") ? body.RequireName("name", 64) : domain.Name,
             Description = body.ContainsKey("description") ? body.OptionalString("description") ?? string.Empty : domain.Description,
             Enabled = body.OptionalBool("enabled") ?? domain.Enabled,
             Tags = body.OptionalStringList("tags") ?? domain.Tags,

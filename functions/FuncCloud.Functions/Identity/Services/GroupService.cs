@@ -14,7 +14,7 @@ public sealed class GroupService(IdentityStore store, IdentityLookup lookup, Ide
     /// <summary>Creates a group.</summary>
     public async Task<Group> CreateAsync(RequestContext caller, JsonObject body, CancellationToken cancellationToken)
     {
-        var name = body.RequireString("name", 64);
+        var name = body.RequireName("name", 64);
         var domainId = body.OptionalString("domain_id") ?? caller.DomainId ?? caller.ProjectDomainId ?? "default";
         policy.Enforce("create_group", caller, ("target.domain_id", domainId));
         await lookup.DomainAsync(domainId, null, cancellationToken);
@@ -49,7 +49,7 @@ public sealed class GroupService(IdentityStore store, IdentityLookup lookup, Ide
         policy.Enforce("update_group", caller, ("target.domain_id", group.DomainId));
         var updated = group with
         {
-            Name = body.ContainsKey("name") ? body.RequireString("name", 64) : group.Name,
+            Name = body.ContainsKey("name") ? body.RequireName("name", 64) : group.Name,
             Description = body.ContainsKey("description") ? body.OptionalString("description") ?? string.Empty : group.Description,
         };
         await store.ReplaceNamedAsync(IdentityKinds.Group, current, updated, IdentityLookup.NameKey(group.DomainId, group.Name), IdentityLookup.NameKey(group.DomainId, updated.Name),

@@ -14,7 +14,7 @@ public sealed class ProjectService(IdentityStore store, IdentityLookup lookup, I
     /// <summary>Creates a project (in the caller's domain unless <c>domain_id</c> says otherwise).</summary>
     public async Task<Project> CreateAsync(RequestContext caller, JsonObject body, CancellationToken cancellationToken)
     {
-        var name = body.RequireString("name", 64);
+        var name = body.RequireName("name", 64);
         var domainId = body.OptionalString("domain_id") ?? caller.DomainId ?? caller.ProjectDomainId ?? "default";
         policy.Enforce("create_project", caller, ("target.project.domain_id", domainId), ("target.domain_id", domainId));
         if (body.OptionalBool("is_domain") == true)
@@ -75,7 +75,7 @@ public sealed class ProjectService(IdentityStore store, IdentityLookup lookup, I
 
         var updated = project with
         {
-            Name = body.ContainsKey("name") ? body.RequireString("name", 64) : project.Name,
+            Name = body.ContainsKey("name") ? body.RequireName("name", 64) : project.Name,
             Description = body.ContainsKey("description") ? body.OptionalString("description") ?? string.Empty : project.Description,
             Enabled = body.OptionalBool("enabled") ?? project.Enabled,
             Tags = body.OptionalStringList("tags") ?? project.Tags,

@@ -21,7 +21,7 @@ public sealed class RoleService(IdentityStore store, IdentityLookup lookup, Iden
             policy.Enforce("create_role", caller);
         }
 
-        var name = body.RequireString("name", 255);
+        var name = body.RequireName("name", 255);
         var role = new Role(Guid.NewGuid().ToString("N"), name, body.OptionalString("domain_id"), body.OptionalString("description"));
         await store.InsertNamedAsync(IdentityKinds.Role, role.Id, role, RoleKey(role.DomainId, name), name, null, cancellationToken);
 
@@ -52,7 +52,7 @@ public sealed class RoleService(IdentityStore store, IdentityLookup lookup, Iden
         var role = current.Value;
         var updated = role with
         {
-            Name = body.ContainsKey("name") ? body.RequireString("name") : role.Name,
+            Name = body.ContainsKey("name") ? body.RequireName("name") : role.Name,
             Description = body.ContainsKey("description") ? body.OptionalString("description") : role.Description,
         };
         await store.ReplaceNamedAsync(IdentityKinds.Role, current, updated, RoleKey(role.DomainId, role.Name), RoleKey(role.DomainId, updated.Name), updated.Name, null, cancellationToken);

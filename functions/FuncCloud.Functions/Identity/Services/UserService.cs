@@ -15,7 +15,7 @@ public sealed class UserService(IdentityStore store, IdentityLookup lookup, Iden
     /// <summary>Creates a user.</summary>
     public async Task<User> CreateAsync(RequestContext? caller, JsonObject body, CancellationToken cancellationToken)
     {
-        var name = body.RequireString("name");
+        var name = body.RequireName("name");
         var domainId = body.OptionalString("domain_id") ?? caller?.DomainId ?? caller?.ProjectDomainId ?? "default";
         if (caller is not null)
         {
@@ -63,7 +63,7 @@ public sealed class UserService(IdentityStore store, IdentityLookup lookup, Iden
         var password = body.OptionalString("password", 4096);
         var updated = user with
         {
-            Name = body.ContainsKey("name") ? body.RequireString("name") : user.Name,
+            Name = body.ContainsKey("name") ? body.RequireName("name") : user.Name,
             Enabled = body.OptionalBool("enabled") ?? user.Enabled,
             Email = body.ContainsKey("email") ? body.OptionalString("email") : user.Email,
             Description = body.ContainsKey("description") ? body.OptionalString("description") : user.Description,

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Functions.Image.Services;
 
@@ -19,7 +20,7 @@ public static class ImageAttributes
 
         return name switch
         {
-            "name" => image with { Name = OptionalString(name, value, 255) },
+            "name" => image with { Name = OptionalString(name, value, 255) is { } text ? TextRules.Name(name, text) : null },
             "visibility" => image with { Visibility = Enum(name, value, ImageVisibility.All) },
             "protected" => image with { Protected = Bool(name, value) },
             "os_hidden" => image with { OsHidden = Bool(name, value) },
@@ -55,9 +56,14 @@ public static class ImageAttributes
 
     private static Dictionary<string, string> WithProperty(IReadOnlyDictionary<string, string> properties, string name, string value)
     {
-        if (name.Length is 0 or > 255)
+        if (name.Length is 0 or > 255 || TextRules.Problem(name) is not null)
         {
-            throw new BadRequestException($"Invalid property name '{name}'.");
+            throw new BadRequestException($"Invalid property name '{TextRules.Printable(name)}'.");
+        }
+
+        if (TextRules.Problem(value) is { } problem)
+        {
+            throw new BadRequestException($"Invalid value for property '{name}': {problem}.");
         }
 
         return new Dictionary<string, string>(properties) { [name] = value };

@@ -49,6 +49,10 @@ public sealed record ImageListQuery(
             if (!Reserved.Contains(key))
             {
                 filters[key] = value.ToString();
+                if (ImageTimeFilter.Keys.Contains(key))
+                {
+                    ImageTimeFilter.Parse(key, filters[key]);
+                }
             }
         }
 
@@ -65,7 +69,9 @@ public sealed record ImageListQuery(
         }
 
         var limit = Single(query, "limit") is { } limitText
-            ? int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new BadRequestException("limit param must be an integer")
+            ? int.TryParse(limitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed >= 0 ? parsed : throw new BadRequestException("limit param must be positive")
+                : throw new BadRequestException("limit param must be an integer")
             : options.LimitParamDefault;
         return new ImageListQuery(
             filters,

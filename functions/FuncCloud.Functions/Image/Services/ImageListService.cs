@@ -86,6 +86,16 @@ public sealed class ImageListService(ImageStore store, ImageAccess access)
 
         foreach (var (key, value) in query.Filters)
         {
+            if (ImageTimeFilter.Keys.Contains(key))
+            {
+                if (!ImageTimeFilter.Parse(key, value).Accepts(key == "created_at" ? image.CreatedAt : image.UpdatedAt))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             var actual = key switch
             {
                 "name" => image.Name,

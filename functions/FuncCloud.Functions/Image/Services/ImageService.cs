@@ -6,6 +6,7 @@ using FuncCloud.Shared.Security;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Logging;
 using Actions = FuncCloud.Functions.Image.Services.ImagePolicyDefaults.Actions;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Functions.Image.Services;
 
@@ -90,9 +91,9 @@ public sealed partial class ImageService(
     public Task AddTagAsync(RequestContext caller, string imageId, string tag, CancellationToken cancellationToken) =>
         GuardedChangeAsync(caller, imageId, image =>
         {
-            if (tag.Length is 0 or > 255)
+            if (tag.Length is 0 or > 255 || TextRules.Problem(tag) is not null)
             {
-                throw new BadRequestException($"Invalid tag '{tag}'.");
+                throw new BadRequestException($"Invalid tag '{TextRules.Printable(tag)}'.");
             }
 
             var updated = image.Tags.Contains(tag, StringComparer.Ordinal) ? image : image with { Tags = [.. image.Tags, tag] };

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Shared.Compute.Aggregates;
 
@@ -28,8 +29,8 @@ public sealed class AggregateService(AggregateStore store, IComputeNodeReader no
         policy.Enforce(ComputeApiPolicies.AggregatesCreate, call.Caller);
         var a = body.RequireMember("aggregate");
         a.RejectUnknown("aggregate", "name", "availability_zone");
-        var name = a.RequireString("name");
-        var zone = a.OptionalString("availability_zone", 255);
+        var name = a.RequireName("name");
+        var zone = a.OptionalName("availability_zone");
         var metadata = zone is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [Aggregate.AvailabilityZoneKey] = zone };
         var now = time.GetUtcNow();
         return await store.CreateAsync(id => new Aggregate(id, Guid.NewGuid().ToString("D"), name, [], metadata, now, null), cancellationToken);
@@ -46,7 +47,7 @@ public sealed class AggregateService(AggregateStore store, IComputeNodeReader no
             throw new BadRequestException("Invalid input for field/attribute aggregate. Value: {}. {} does not have enough properties");
         }
 
-        var name = a.ContainsKey("name") ? a.RequireString("name") : null;
+        var name = a.ContainsKey("name") ? a.RequireName("name") : null;
         var zone = a.ContainsKey("availability_zone") ? a.OptionalString("availability_zone", 255) : null;
         return await store.UpdateAsync(id, x => x with
         {
@@ -106,6 +107,11 @@ public sealed class AggregateService(AggregateStore store, IComputeNodeReader no
                 JsonValue v => v.ToJsonString(),
                 _ => throw NovaJson.Invalid(m.Key, m.Value.ToJsonString(), "is not of type 'string', 'null'"),
             });
+            foreach (var (key, value) in changes)
+            {
+                TextRules.MetadataItem(key, value ?? string.Empty);
+            }
+
             return await store.UpdateAsync(id, x =>
             {
                 var merged = x.Metadata;

@@ -89,12 +89,7 @@ public static class NovaJson
     }
 
     /// <summary>oslo's <c>bool_from_string</c> strict set; null when not a boolean word.</summary>
-    public static bool? ParseBoolean(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "1" or "t" or "true" or "on" or "y" or "yes" => true,
-        "0" or "f" or "false" or "off" or "n" or "no" => false,
-        _ => null,
-    };
+    public static bool? ParseBoolean(string? text) => FuncCloud.Shared.OpenStack.Validation.QueryParameters.ParseBoolean(text);
 
     /// <summary>Rejects properties other than <paramref name="allowed"/> (nova's <c>additionalProperties: false</c>).</summary>
     public static void RejectUnknown(this JsonObject parent, string member, params string[] allowed)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -23,10 +24,10 @@ public static class NovaPaging
     /// <exception cref="BadRequestException">Bad limit, or the marker is not in the collection.</exception>
     public static NovaPage<T> Apply<T>(HttpRequest request, IReadOnlyList<T> items, Func<T, string> id, string collectionPath)
     {
-        var limit = ParseLimit(request.Query["limit"].ToString());
-        var marker = request.Query["marker"].ToString();
+        var limit = QueryParameters.Limit(request);
+        var marker = QueryParameters.Marker(request);
         var start = 0;
-        if (marker.Length > 0)
+        if (marker is not null)
         {
             var index = items.Select(id).ToList().IndexOf(marker);
             start = index >= 0 ? index + 1 : throw new BadRequestException($"marker [{marker}] not found");
@@ -46,18 +47,6 @@ public static class NovaPaging
         query["marker"] = id(page[^1]);
         var href = QueryHelpers.AddQueryString($"{ComputeRoutes.V21Url(request)}/{collectionPath}", query!);
         return new NovaPage<T>(page, [new JsonObject { ["rel"] = "next", ["href"] = href }]);
-    }
-
-    private static int? ParseLimit(string text)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit)
-            ? limit
-            : throw new BadRequestException("limit param must be an integer");
     }
 
     /// <summary>The self and bookmark links of a resource (<c>/compute/v2.1/flavors/1</c>, <c>/compute/flavors/1</c>).</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Shared.Compute.Flavors;
 
@@ -29,7 +30,7 @@ public sealed partial class FlavorService(IFlavorStore store, ComputeApiPolicy p
         }
 
         f.RejectUnknown("flavor", [.. allowed]);
-        var name = f.RequireString("name").Trim() == f.RequireString("name")
+        var name = f.RequireName("name").Trim() == f.RequireString("name")
             ? f.RequireString("name")
             : throw NovaJson.Invalid("name", f["name"]!.ToJsonString(), "Leading and trailing whitespace is not allowed");
         var id = f.OptionalString("id", 255);
@@ -162,7 +163,18 @@ public sealed partial class FlavorService(IFlavorStore store, ComputeApiPolicy p
         return flavor.Projects;
     }
 
-    private static Dictionary<string, string> ParseSpecs(JsonObject specs) => specs.ToDictionary(
+    private static Dictionary<string, string> ParseSpecs(JsonObject specs)
+    {
+        var parsed = ParseSpecValues(specs);
+        foreach (var (key, value) in parsed)
+        {
+            TextRules.MetadataItem(key, value, "extra_specs");
+        }
+
+        return parsed;
+    }
+
+    private static Dictionary<string, string> ParseSpecValues(JsonObject specs) => specs.ToDictionary(
         s => s.Key.Length is >= 1 and <= 255 ? s.Key : throw NovaJson.Invalid("extra_specs", specs.ToJsonString(), $"'{s.Key}' does not match any of the regexes"),
         s => s.Value switch
         {

@@ -19,7 +19,7 @@ public sealed class ServerGroupService(IServerGroupStore store, IComputeQuotaSer
         var g = body.RequireMember("server_group");
         var modern = call.Version.IsAtLeast(2, 64);
         g.RejectUnknown("server_group", modern ? ["name", "policy", "rules"] : ["name", "policies"]);
-        var name = g.RequireString("name");
+        var name = g.RequireName("name");
         string chosen;
         int? maxPerHost = null;
         if (modern)

@@ -39,6 +39,31 @@ public sealed class ServerMetadataTests(ServerMetadataFixture host) : IClassFixt
     }
 
     [Fact]
+    public async Task Tags_ControlOrBidiCharacters_400AndNothingSaved_NonAsciiTagHasAnEscapedLocation()
+    {
+        var api = await ComputeApi.LoginAsync(host, host.DemoEnvironment);
+        var id = await api.BootAsync("tag-chars");
+        var path = $"/compute/v2.1/servers/{id}/tags";
+
+        foreach (var bad in new[] { "a%01b", "a%00b", "%E2%80%AEevil" })
+        {
+            using var refused = await SendAsync(api, HttpMethod.Put, $"{path}/{bad}", null);
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, bad);
+            JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("badRequest").GetProperty("code").GetInt32().ShouldBe(400);
+        }
+
+        // Before: the tag was saved, then building the Location header threw (a bare 500).
+        using (var added = await SendAsync(api, HttpMethod.Put, $"{path}/%C3%BCn%C3%AF", null))
+        {
+            added.StatusCode.ShouldBe(HttpStatusCode.Created);
+            added.Headers.Location!.AbsolutePath.ShouldEndWith($"/servers/{id}/tags/%C3%BCn%C3%AF");
+        }
+
+        using var list = await SendAsync(api, HttpMethod.Get, path, null);
+        Tags(await list.Content.ReadAsStringAsync()).ShouldBe(["ünï"]);
+    }
+
+    [Fact]
     public async Task Tags_PutGetDelete_AtMicroversion226()
     {
         var api = await ComputeApi.LoginAsync(host, host.DemoEnvironment);

@@ -3,6 +3,7 @@ using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Functions.Compute.Servers.Api;
 
@@ -48,7 +49,7 @@ public sealed record ServerCreateRequest(
             }
         }
 
-        var name = server.RequireString("name", 255).Trim();
+        var name = server.RequireName("name", 255).Trim();
         if (name.Length == 0)
         {
             throw new BadRequestException("Invalid input for field/attribute name. Value: . ' ' does not match a valid server name");
@@ -111,6 +112,7 @@ public sealed record ServerCreateRequest(
                 throw new BadRequestException($"Invalid input for field/attribute {key}. Value: {value?.ToJsonString() ?? "None"}. Metadata values must be strings of at most 255 characters.");
             }
 
+            TextRules.MetadataItem(key, text);
             result[key] = text;
         }
 

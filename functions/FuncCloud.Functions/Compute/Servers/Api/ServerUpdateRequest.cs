@@ -20,7 +20,7 @@ public sealed record ServerUpdateRequest(string? Name, bool DescriptionSet, stri
             }
         }
 
-        var name = server.OptionalString("name", 255)?.Trim();
+        var name = server.OptionalName("name", 255)?.Trim();
         if (name is { Length: 0 })
         {
             throw new BadRequestException("Invalid input for field/attribute name. Value: . ' ' does not match a valid server name");

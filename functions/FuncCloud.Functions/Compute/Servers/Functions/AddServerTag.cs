@@ -17,7 +17,8 @@ public sealed class AddServerTag(NovaHttp http, ServerMetadataService metadata)
         {
             ServerMetadataService.RequireTagsApi(call);
             var added = await metadata.AddTagAsync(call, serverId, tag, cancellationToken);
-            req.HttpContext.Response.Headers.Location = $"{ComputeRoutes.V21Url(req)}/servers/{serverId}/tags/{tag}";
+            // Escaped: a tag may be any printable text, and a header must be ASCII (an unescaped tag threw after the save).
+            req.HttpContext.Response.Headers.Location = $"{ComputeRoutes.V21Url(req)}/servers/{Uri.EscapeDataString(serverId)}/tags/{Uri.EscapeDataString(tag)}";
             return NovaHttp.Empty(added ? StatusCodes.Status201Created : StatusCodes.Status204NoContent);
         }, cancellationToken);
 }

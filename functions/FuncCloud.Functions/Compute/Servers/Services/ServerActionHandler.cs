@@ -131,7 +131,7 @@ public sealed class ServerActionHandler(
     private async Task<IResult> RebuildAsync(ComputeCall call, string serverId, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var imageRef = body.RequireString("imageRef").TrimEnd('/').Split('/')[^1];
-        var name = body.OptionalString("name", 255);
+        var name = body.OptionalName("name", 255);
         var metadata = body.OptionalObject("metadata") is { } m ? ServerCreateRequest.ParseMetadata(m) : null;
         var description = call.Version.IsAtLeast(2, 19) ? body.OptionalString("description", 255) : null;
         var server = await queries.GetAsync(call, serverId, cancellationToken);

@@ -3,6 +3,7 @@ using FuncCloud.Functions.Compute.Servers.Api;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Functions.Compute.Servers.Services;
 
@@ -96,9 +97,9 @@ public sealed class ServerMetadataService(ServerOperations operations, TimeProvi
 
     private static void ValidateTag(string tag)
     {
-        if (tag.Length is 0 or > 60 || tag.Contains('/') || tag.Contains(','))
+        if (tag.Length is 0 or > 60 || tag.Contains('/') || tag.Contains(',') || TextRules.Problem(tag) is not null)
         {
-            throw new BadRequestException($"Invalid input for field/attribute tag. Value: {tag}. Tags are 1-60 characters without '/' or ','.");
+            throw new BadRequestException($"Invalid input for field/attribute tag. Value: {TextRules.Printable(tag)}. Tags are 1-60 characters without '/', ',', control or bidirectional formatting characters.");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack.Validation;
 
 namespace FuncCloud.Functions.Compute.Servers.Services;
 
@@ -42,7 +43,7 @@ public sealed class ServerQueries(ServerRepository servers, ServerPolicy policy)
     public async Task<IReadOnlyList<ServerRecord>> ListAsync(ComputeCall call, bool detail, CancellationToken cancellationToken)
     {
         policy.Enforce(detail ? ServerPolicies.Detail : ServerPolicies.Index, call.Caller);
-        var allTenants = NovaJson.ParseBoolean(call.Query("all_tenants") ?? (call.Request.Query.ContainsKey("all_tenants") ? "true" : null)) == true;
+        var allTenants = QueryParameters.Boolean(call.Request, "all_tenants", whenEmpty: true) == true;
         if (allTenants)
         {
             policy.Enforce(detail ? ServerPolicies.DetailAllTenants : ServerPolicies.IndexAllTenants, call.Caller);
@@ -50,9 +51,9 @@ public sealed class ServerQueries(ServerRepository servers, ServerPolicy policy)
 
         var isAdmin = policy.IsAllowed(ServerPolicies.AllowAllFilters, call.Caller);
         var project = allTenants || isAdmin ? call.Query("project_id") ?? call.Query("tenant_id") : null;
-        var changesSince = ParseTime(call, "changes-since");
-        var changesBefore = ParseTime(call, "changes-before");
-        var deleted = isAdmin && NovaJson.ParseBoolean(call.Query("deleted")) == true;
+        var changesSince = QueryParameters.Timestamp(call.Request, "changes-since");
+        var changesBefore = QueryParameters.Timestamp(call.Request, "changes-before");
+        var deleted = QueryParameters.Boolean(call.Request, "deleted") == true && isAdmin;
         IEnumerable<ServerRecord> query = await servers.ListAsync(cancellationToken);
         query = project is not null ? query.Where(s => s.ProjectId == project)
             : allTenants ? query
@@ -93,7 +94,7 @@ public sealed class ServerQueries(ServerRepository servers, ServerPolicy policy)
             query = Filter(query, call.Query("user_id"), s => s.UserId);
         }
 
-        if (call.Version.IsAtLeast(2, 73) && NovaJson.ParseBoolean(call.Query("locked")) is { } locked)
+        if (call.Version.IsAtLeast(2, 73) && QueryParameters.Boolean(call.Request, "locked") is { } locked)
         {
             query = query.Where(s => s.Locked == locked);
         }
@@ -110,15 +111,14 @@ public sealed class ServerQueries(ServerRepository servers, ServerPolicy policy)
             query = query.Where(s => any.Any(s.Tags.Contains));
         }
 
-        return Sort(query, call.Query("sort_key"), call.Query("sort_dir"));
+        return Sort(query, call.Query("sort_key"), QueryParameters.SortDescending(call.Request));
     }
 
     private static IEnumerable<ServerRecord> Filter(IEnumerable<ServerRecord> query, string? value, Func<ServerRecord, string?> field) =>
         string.IsNullOrEmpty(value) ? query : query.Where(s => field(s) == value);
 
-    private static List<ServerRecord> Sort(IEnumerable<ServerRecord> query, string? key, string? direction)
+    private static List<ServerRecord> Sort(IEnumerable<ServerRecord> query, string? key, bool descending)
     {
-        var descending = !string.Equals(direction, "asc", StringComparison.OrdinalIgnoreCase);
         Func<ServerRecord, IComparable?> selector = (key ?? "created_at") switch
         {
             "created_at" => s => s.CreatedAt,
@@ -139,11 +139,6 @@ public sealed class ServerQueries(ServerRepository servers, ServerPolicy policy)
         var ordered = descending ? query.OrderByDescending(selector).ThenByDescending(s => s.Id, StringComparer.Ordinal) : query.OrderBy(selector).ThenBy(s => s.Id, StringComparer.Ordinal);
         return [.. ordered];
     }
-
-    private static DateTimeOffset? ParseTime(ComputeCall call, string name) =>
-        call.Query(name) is not { Length: > 0 } text ? null
-        : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when) ? when
-        : throw new BadRequestException($"Invalid filter field: {name}. '{text}' is not a valid timestamp.");
 
     private static Regex SafeRegex(string pattern)
     {

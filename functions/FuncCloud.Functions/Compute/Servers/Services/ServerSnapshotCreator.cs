@@ -34,7 +34,7 @@ public sealed class ServerSnapshotCreator(ServerQueries queries, ServerOperation
     public async Task<IResult> CreateAsync(ComputeCall call, string serverId, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         body.RejectUnknown("createImage", "name", "metadata");
-        var name = body.RequireString("name");
+        var name = body.RequireName("name");
         if (name.Trim().Length == 0 || name.Trim() != name)
         {
             throw new BadRequestException($"Invalid input for field/attribute name. Value: {name}. '{name}' does not match '^(?! )[a-zA-Z0-9. _-]+(?<! )$'");
