@@ -12,7 +12,7 @@ namespace FuncCloud.LocalHost.Tests.DevScript;
 /// </summary>
 public sealed class FunccloudScriptTests : IDisposable
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(20);
     private readonly string _home = Directory.CreateTempSubdirectory("funccloud-home-").FullName;
     private readonly int _port = FreePorts.Next();
     private readonly Dictionary<string, string?> _environment;
@@ -42,7 +42,7 @@ public sealed class FunccloudScriptTests : IDisposable
         }
 
         File.ReadAllText(Path.Combine(_home, "openrc")).ShouldContain($"OS_AUTH_URL=http://127.0.0.1:{_port}/identity/v3");
-        var pids = Directory.GetFiles(Path.Combine(_home, "pids"), "*.pid").Select(f => int.Parse(File.ReadAllText(f).Trim())).ToList();
+        var pids = Directory.GetFiles(Path.Combine(_home, "pids"), "*.pid").Select(f => int.Parse(File.ReadAllText(f).Split(' ')[0])).ToList();
         pids.Count.ShouldBe(3);
 
         var status = await FunccloudAsync("status");
@@ -78,6 +78,75 @@ public sealed class FunccloudScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task DownAndUp_StalePidFileNowAnotherProcess_NeitherKillsNorBlocks()
+    {
+        // A pid file left by a FuncCloud that died; its pid now belongs to an unrelated process.
+        using var stranger = System.Diagnostics.Process.Start("sleep", "300");
+        try
+        {
+            var pids = Directory.CreateDirectory(Path.Combine(_home, "pids")).FullName;
+            foreach (var name in new[] { "azurite", "localhost", "agent" })
+            {
+                File.WriteAllText(Path.Combine(pids, name + ".pid"), $"{stranger.Id} 1\n");
+            }
+
+            (await FunccloudAsync("status")).StandardOutput.ShouldContain("localhost  stopped");
+            var down = await FunccloudAsync("down");
+            down.ExitCode.ShouldBe(0, down.Output);
+            stranger.HasExited.ShouldBeFalse("./funccloud down killed a process it did not start");
+
+            File.WriteAllText(Path.Combine(pids, "localhost.pid"), $"{stranger.Id} 1\n");
+            using var squatter = new TcpListener(IPAddress.Loopback, _port);
+            squatter.Start();
+            var up = await FunccloudAsync("up", "-d");
+            up.StandardError.ShouldNotContain("already running");
+            up.StandardError.ShouldContain($"port {_port} on 127.0.0.1 is already in use");
+            stranger.HasExited.ShouldBeFalse();
+        }
+        finally
+        {
+            stranger.Kill();
+        }
+    }
+
+    /// <summary>
+    /// The README's quick start and walkthrough, line for line as written, in a shell that has nothing but
+    /// what the generated openrc files set (a newcomer's terminal with Debian's CLI).
+    /// </summary>
+    [Fact]
+    public async Task ReadmeWalkthrough_AsWritten_WorksWithOnlyTheOpenrc()
+    {
+        await OpenStackCli.EnsureInstalledAsync();
+        var blocks = ReadmeBashBlocks();
+        var upLine = blocks[0].Split('\n').Single(l => l.StartsWith("./funccloud up", StringComparison.Ordinal));
+        var walkthrough = blocks.Single(b => b.Contains("source .funccloud/openrc", StringComparison.Ordinal));
+
+        var up = await ProcessRunner.RunAsync("bash", ["-euo", "pipefail", "-c", upLine], CommandTimeout, environment: _environment);
+        up.ExitCode.ShouldBe(0, up.Output);
+
+        // The README's paths are relative to the checkout: give the shell a folder whose .funccloud is ours.
+        var terminal = Directory.CreateTempSubdirectory("funccloud-newcomer-").FullName;
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(terminal, ".funccloud"), _home);
+            var clean = new Dictionary<string, string?> { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = terminal };
+            var run = await ProcessRunner.RunAsync(
+                "env", ["-i", .. clean.Select(kv => $"{kv.Key}={kv.Value}"), "bash", "-euxo", "pipefail", "-c", walkthrough],
+                CommandTimeout, workingDirectory: terminal);
+
+            run.ExitCode.ShouldBe(0, run.Output);
+            run.StandardOutput.ShouldContain("funccloud-test-image");
+            // event show lists the create workflow's steps (nova's compute__do_build_and_run_instance and friends).
+            run.StandardOutput.ShouldContain("events");
+            run.StandardOutput.ShouldContain("compute__do_build_and_run_instance");
+        }
+        finally
+        {
+            Directory.Delete(terminal, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task UnknownCommand_PrintsUsageAndFails()
     {
         var result = await FunccloudAsync("frobnicate");
@@ -95,6 +164,26 @@ public sealed class FunccloudScriptTests : IDisposable
 
     private Task<ProcessResult> FunccloudAsync(params string[] args) =>
         ProcessRunner.RunAsync(Path.Combine(RepositoryRoot.Path, "funccloud"), args, CommandTimeout, environment: _environment);
+
+    // The ```bash fenced blocks of README.md, in order.
+    private static List<string> ReadmeBashBlocks()
+    {
+        var blocks = new List<string>();
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "```bash")
+            {
+                continue;
+            }
+
+            var end = Array.FindIndex(lines, i + 1, l => l.Trim() == "```");
+            blocks.Add(string.Join('\n', lines[(i + 1)..end]));
+            i = end;
+        }
+
+        return blocks;
+    }
 
     private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 }
