@@ -146,6 +146,56 @@ public sealed class FunccloudScriptTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// kill -9 of the LocalHost right after a create was accepted (the boot workflows in flight), then
+    /// <c>down</c> and <c>up -d</c>: the restarted LocalHost owns its partitions again at once (stable worker id)
+    /// and the messages its dead self had fetched reappear within the control-queue visibility timeout (20 s),
+    /// so every server settles (ACTIVE, or ERROR with a fault) within 60 s instead of sitting in BUILD for 5 min.
+    /// </summary>
+    [Fact]
+    public async Task KillLocalHostMidBoot_ThenUpAgain_EveryServerSettlesWithinAMinute()
+    {
+        var up = await FunccloudAsync("up", "-d");
+        up.ExitCode.ShouldBe(0, up.Output);
+        var demo = File.ReadAllLines(Path.Combine(_home, "openrc.demo"))
+            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv[1]);
+
+        var created = await OpenStackCli.RunAsync(demo, "server", "create", "--flavor", "m1.tiny", "--image", "funccloud-test-image", "--nic", "none", "--min", "4", "--max", "4", "crash");
+        created.ExitCode.ShouldBe(0, created.ToString());
+        var localhost = int.Parse(File.ReadAllText(Path.Combine(_home, "pids", "localhost.pid")).Split(' ')[0]);
+        System.Diagnostics.Process.GetProcessById(localhost).Kill(entireProcessTree: false); // SIGKILL
+
+        (await FunccloudAsync("down")).ExitCode.ShouldBe(0);
+        var again = await FunccloudAsync("up", "-d");
+        again.ExitCode.ShouldBe(0, again.Output);
+
+        var settled = System.Diagnostics.Stopwatch.StartNew();
+        string last = string.Empty;
+        while (true)
+        {
+            var list = await OpenStackCli.RunAsync(demo, "server", "list", "-f", "json");
+            list.ExitCode.ShouldBe(0, list.ToString());
+            last = list.StandardOutput;
+            var servers = list.Json.EnumerateArray().Where(s => s.GetProperty("Name").GetString()!.StartsWith("crash", StringComparison.Ordinal)).ToList();
+            servers.Count.ShouldBe(4, last);
+            if (servers.All(s => s.GetProperty("Status").GetString() is "ACTIVE" or "ERROR"))
+            {
+                foreach (var error in servers.Where(s => s.GetProperty("Status").GetString() == "ERROR"))
+                {
+                    var shown = await OpenStackCli.RunAsync(demo, "server", "show", error.GetProperty("ID").GetString()!, "-f", "json");
+                    shown.Json.GetProperty("fault").ToString().ShouldNotBeNullOrEmpty();
+                }
+
+                break;
+            }
+
+            settled.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), $"servers still building after the restart: {last}");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
     [Fact]
     public async Task UnknownCommand_PrintsUsageAndFails()
     {
