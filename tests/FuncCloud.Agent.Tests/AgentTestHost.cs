@@ -30,7 +30,9 @@ public sealed class AgentTestHost : IAsyncDisposable
         Names = new StorageNames(configuration["FuncCloud:Storage:Prefix"]);
         Queues = new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         Sender = new AgentCommandSender(Queues, Names);
-        Drivers = new FakeDriverFactory(Options.Create(configuration.GetSection(AgentServiceCollectionExtensions.FakeSectionName).Get<FakeDriverOptions>() ?? new FakeDriverOptions()));
+        Drivers = new FakeDriverFactory(
+            Options.Create(configuration.GetSection(AgentServiceCollectionExtensions.FakeSectionName).Get<FakeDriverOptions>() ?? new FakeDriverOptions()),
+            Options.Create(new AgentOptions { StateFolder = configuration["FuncCloud:Agent:StateFolder"]! }));
     }
 
     public StorageNames Names { get; }

@@ -20,4 +20,16 @@ public sealed class IdentityOptions
 
     /// <summary>How long a lockout lasts.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Failed password attempts per user (id, or domain and name when unknown) within <see cref="FailedPasswordWindow"/>
+    /// before further attempts get 429 without the password being checked; 0 disables the limit.
+    /// </summary>
+    public int FailedPasswordLimitPerUser { get; set; } = 10;
+
+    /// <summary>Failed password attempts per source address within <see cref="FailedPasswordWindow"/>; 0 disables the limit.</summary>
+    public int FailedPasswordLimitPerAddress { get; set; } = 100;
+
+    /// <summary>The window the failed password limits count in (<c>Retry-After</c> is its remaining time).</summary>
+    public TimeSpan FailedPasswordWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -51,6 +51,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<RevocationService>();
         services.AddSingleton<AuthenticationService>();
+        services.AddSingleton<FailedPasswordLimiter>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<IdentityLookup>();
         services.AddSingleton<IdentityPolicies>();

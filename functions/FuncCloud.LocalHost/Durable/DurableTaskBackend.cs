@@ -35,7 +35,7 @@ public sealed class DurableTaskBackend : IDisposable
             // DTFx defaults the worker id to the machine name; replicas must not share it, or each would take
             // the other's partition leases for its own. Machine and process are not enough: two hosts in one
             // process (the replica tests, any in-process scale-out) are two workers, so every backend gets its own id.
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}",
+            WorkerId = hub.StorageProvider.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}",
 
             // Without this Azure Storage drops a start whose id is taken silently; the caller must know.
             ThrowExceptionOnInvalidDedupeStatus = true,

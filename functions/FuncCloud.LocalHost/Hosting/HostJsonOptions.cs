@@ -86,4 +86,12 @@ public sealed class DurableStorageProviderOptions
     /// <c>LeaseAcquireInterval</c>, default 10 s): how soon a new or surviving replica takes partitions over.
     /// </summary>
     public TimeSpan? PartitionLeaseAcquireInterval { get; set; }
+
+    /// <summary>
+    /// This replica's DTFx worker id (the owner name on its partition leases); by default machine, process and a
+    /// random suffix, new on every start. A single LocalHost that restarts with the same id owns its partitions
+    /// again at once instead of waiting for its dead self's leases to expire (<c>./funccloud</c> sets one). Never
+    /// give two running replicas the same id: each would take the other's partitions. A LocalHost extension.
+    /// </summary>
+    public string? WorkerId { get; set; }
 }

@@ -14,6 +14,9 @@ namespace FuncCloud.LocalHost.Tests.Replicas;
 /// <summary>Two replicas on one task hub share its partitions, and one takes over the other's when it stops.</summary>
 public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutputHelper output) : IClassFixture<ReplicaPairFixture>
 {
+    // Bounds for a 2-core machine shared with other work: far above what an idle machine needs (seconds).
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(4);
+
     private const int Instances = 20;
 
     [Fact]
@@ -23,7 +26,7 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
 
         // Until the partitions are split, one replica owns them all and runs every episode: wait for the split.
         (await WaitForBalancedPartitionsAsync(pair)).Balanced.ShouldBeTrue("the 4 partitions split 2/2 between the replicas");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(Generous);
         var client = ReplicaPair.DurableClient(pair.A);
         var ids = await StartAsync(client, "spread", new ReplicaSteps(Count: 5, DelayMilliseconds: 400), timeout.Token);
 
@@ -88,15 +91,18 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
     [Fact]
     public async Task Orchestrations_ReplicaAStoppedMidRun_RemainingCompleteOnReplicaB()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // The bound starts when A stops (two hosts starting on a busy machine must not eat into it), and is
+        // generous: the promise (takeover ≤ 60 s, Durable README) is about idle machines, this test about correctness.
+        using var starting = new CancellationTokenSource(Generous);
         await using var pair = await ReplicaPair.StartAsync();
-        var ids = await StartAsync(ReplicaPair.DurableClient(pair.A), "failover", new ReplicaSteps(Count: 6, DelayMilliseconds: 300), timeout.Token);
+        var ids = await StartAsync(ReplicaPair.DurableClient(pair.A), "failover", new ReplicaSteps(Count: 6, DelayMilliseconds: 300), starting.Token);
 
         // Mid-run: some activities done, most still to come.
-        (await Eventually.TrueAsync(() => Task.FromResult(Mine(pair.Ledger.Of(ReplicaWorkKind.Activity), ids).Count >= 10)))
+        (await Eventually.TrueAsync(() => Task.FromResult(Mine(pair.Ledger.Of(ReplicaWorkKind.Activity), ids).Count >= 10), Generous))
             .ShouldBeTrue("the orchestrations made progress before A stopped");
         await pair.A.StopAsync();
         var stoppedAt = DateTimeOffset.UtcNow;
+        using var timeout = new CancellationTokenSource(Generous);
 
         var client = ReplicaPair.DurableClient(pair.B);
         OrchestrationMetadata[] results;

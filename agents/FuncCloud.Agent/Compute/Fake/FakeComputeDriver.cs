@@ -14,10 +14,14 @@ public sealed partial class FakeComputeDriver : IComputeDriver
     private readonly Dictionary<string, FakeInstance> _instances = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public FakeComputeDriver(FakeDriverOptions options)
+    /// <param name="options">Capacity, latency and failure injection.</param>
+    /// <param name="stateFile">Where the instances are kept across restarts; null keeps them in memory only.</param>
+    public FakeComputeDriver(FakeDriverOptions options, string? stateFile = null)
     {
         _options = options;
         _faults = new FakeFaultInjector(options);
+        StateFile = stateFile;
+        Load();
     }
 
     public string Name => "fake";
@@ -40,6 +44,7 @@ public sealed partial class FakeComputeDriver : IComputeDriver
         lock (_gate)
         {
             Find(serverId).State = state;
+            Save();
         }
     }
 
@@ -100,6 +105,7 @@ public sealed partial class FakeComputeDriver : IComputeDriver
             lock (_gate)
             {
                 created.State = PowerState.Running;
+                Save();
             }
         }
         catch
@@ -128,7 +134,10 @@ public sealed partial class FakeComputeDriver : IComputeDriver
 
         lock (_gate)
         {
-            _instances.Remove(serverId); // missing is success
+            if (_instances.Remove(serverId)) // missing is success
+            {
+                Save();
+            }
         }
     }
 
@@ -164,6 +173,7 @@ public sealed partial class FakeComputeDriver : IComputeDriver
         lock (_gate)
         {
             apply(Find(serverId));
+            Save();
         }
     }
 
@@ -186,6 +196,8 @@ public sealed partial class FakeComputeDriver : IComputeDriver
         return (vcpus, memory, disk);
     }
 
+    // Off by default: nova's fake driver trusts placement, which over-commits by its allocation ratios
+    // (1.5× RAM, 16× VCPU); refusing beyond the physical size would turn "No valid host" into spawn failures.
     private void EnsureFits(string serverId, FlavorSpec extra)
     {
         if (!_options.EnforceCapacity)

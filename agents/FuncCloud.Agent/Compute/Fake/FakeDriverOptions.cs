@@ -16,10 +16,18 @@ public sealed class FakeDriverOptions
     public int DiskGb { get; set; } = 500;
 
     /// <summary>
-    /// Refuse a spawn or resize that does not fit (nova's fake does not check). On by default: an
-    /// over-committing scheduler then shows up as InsufficientResources faults in scale runs.
+    /// Refuse a spawn or resize beyond the physical size. Off by default, as nova's fake driver: the driver
+    /// trusts placement, whose allocation ratios over-commit (1.5× RAM), so what does not fit is a
+    /// "No valid host" at scheduling, never a spawn failure. Turn on to catch a scheduler that over-commits
+    /// beyond the ratios.
     /// </summary>
-    public bool EnforceCapacity { get; set; } = true;
+    public bool EnforceCapacity { get; set; }
+
+    /// <summary>
+    /// Keep each node's instances in <c>&lt;StateFolder&gt;/&lt;node&gt;/fake-instances.json</c>, so they survive an
+    /// agent restart as a hypervisor's domains do. Off only for throw-away simulations.
+    /// </summary>
+    public bool PersistInstances { get; set; } = true;
 
     /// <summary>How long every mutating operation takes unless <see cref="Operations"/> says otherwise.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;

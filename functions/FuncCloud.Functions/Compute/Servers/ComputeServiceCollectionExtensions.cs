@@ -25,7 +25,7 @@ public static class ComputeServiceCollectionExtensions
     {
         services.Configure<ComputeOptions>(configuration.GetSection(ComputeOptions.SectionName));
         services.AddFuncCloudComputeState(configuration);
-        services.TryAddSingleton<IComputeUsageSource, ComputeUsageSource>();
+        services.TryAddSingleton<IComputeUsageSource, ComputeUsageCounters>();
         services.AddFuncCloudImageStorage();
         services.TryAddSingleton<IServerImageSource, GlanceServerImageSource>();
         services.TryAddSingleton<AgentCommandSender>();

@@ -21,6 +21,7 @@ public sealed partial class AuthenticationService(
     IdentityStore store,
     IdentityLookup lookup,
     PasswordHasher hasher,
+    FailedPasswordLimiter limiter,
     TokenProvider provider,
     TokenValidator validator,
     TokenScopeResolver resolver,
@@ -34,7 +35,8 @@ public sealed partial class AuthenticationService(
     /// <summary>Authenticates <paramref name="auth"/> (the <c>auth</c> object of the body) and issues a token.</summary>
     /// <exception cref="BadRequestException">The body is malformed.</exception>
     /// <exception cref="UnauthorizedException">Authentication failed (one message whatever the reason).</exception>
-    public async Task<IssuedToken> AuthenticateAsync(JsonObject auth, CancellationToken cancellationToken)
+    /// <exception cref="TooManyRequestsException">Too many failed passwords for the user or from <paramref name="sourceAddress"/>.</exception>
+    public async Task<IssuedToken> AuthenticateAsync(JsonObject auth, string? sourceAddress, CancellationToken cancellationToken)
     {
         var identity = auth.RequireObject("identity");
         var methods = identity.OptionalStringList("methods") is { Count: > 0 } m ? m : throw JsonRequest.Invalid("methods", identity["methods"], "non-empty array");
@@ -52,7 +54,7 @@ public sealed partial class AuthenticationService(
         switch (methods[0])
         {
             case AuthMethods.Password:
-                user = await PasswordAsync(identity.RequireObject(AuthMethods.Password).RequireObject("user"), cancellationToken);
+                user = await PasswordAsync(identity.RequireObject(AuthMethods.Password).RequireObject("user"), sourceAddress, cancellationToken);
                 break;
             case AuthMethods.Token:
                 var original = await validator.ValidateAsync(identity.RequireObject(AuthMethods.Token).RequireString("id", 8192), cancellationToken);
@@ -85,7 +87,7 @@ public sealed partial class AuthenticationService(
         return new IssuedToken(await provider.IssueAsync(payload, cancellationToken), details);
     }
 
-    private async Task<User> PasswordAsync(JsonObject body, CancellationToken cancellationToken)
+    private async Task<User> PasswordAsync(JsonObject body, string? sourceAddress, CancellationToken cancellationToken)
     {
         var password = body.RequireString("password", 4096);
         var document = await FindUserAsync(body, cancellationToken);
@@ -96,6 +98,18 @@ public sealed partial class AuthenticationService(
         {
             LogLockedOut(logger, user.Id);
             throw new UnauthorizedException($"The account is locked for user: {user.Id}.");
+        }
+
+        // Before the (expensive) hash: an unknown user is limited by the name it was asked as.
+        FailedPasswordLimiter.Lease lease;
+        try
+        {
+            lease = limiter.Acquire(user?.Id ?? UnknownUserKey(body), sourceAddress);
+        }
+        catch (TooManyRequestsException)
+        {
+            LogLimited(logger, user?.Id ?? "(unknown)", sourceAddress ?? "(unknown)");
+            throw;
         }
 
         if (!hasher.Verify(password, user?.PasswordHash) || user is null || !user.Enabled)
@@ -109,12 +123,19 @@ public sealed partial class AuthenticationService(
             throw new UnauthorizedException(Denied);
         }
 
+        FailedPasswordLimiter.Succeeded(lease);
         if (user.FailedAuthCount > 0)
         {
             await TryReplaceAsync(document!, user with { FailedAuthCount = 0, LastFailedAuthAt = null }, cancellationToken);
         }
 
         return user;
+    }
+
+    private static string UnknownUserKey(JsonObject body)
+    {
+        var domain = body.OptionalObject("domain");
+        return $"{body.OptionalString("id") ?? body.OptionalString("name")}@{domain?.OptionalString("id") ?? domain?.OptionalString("name")}";
     }
 
     private async Task<Shared.Storage.Document<User>?> FindUserAsync(JsonObject body, CancellationToken cancellationToken)
@@ -243,4 +264,7 @@ public sealed partial class AuthenticationService(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "User {userId} is locked out")]
     private static partial void LogLockedOut(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Password attempt for user {userId} from {sourceAddress} refused: too many failures")]
+    private static partial void LogLimited(ILogger logger, string userId, string sourceAddress);
 }

@@ -86,7 +86,22 @@ public sealed class ComputeQuotaService(
     public async Task EnforceInstancesAsync(string projectId, ComputeQuotaRequest request, CancellationToken cancellationToken)
     {
         var limits = await GetLimitsAsync(projectId, cancellationToken);
-        var current = await usage.GetUsageAsync(projectId, cancellationToken);
+        EnsureFits(limits, await usage.GetUsageAsync(projectId, cancellationToken), request);
+    }
+
+    /// <inheritdoc />
+    public async Task ReserveInstancesAsync(string projectId, ComputeQuotaRequest request, CancellationToken cancellationToken)
+    {
+        var limits = await GetLimitsAsync(projectId, cancellationToken);
+        await usage.ReserveAsync(projectId, new ComputeUsage(request.Instances, request.Cores, request.RamMb), current => EnsureFits(limits, current, request), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseInstancesAsync(string projectId, ComputeQuotaRequest request, CancellationToken cancellationToken) =>
+        usage.AddAsync(projectId, ComputeUsage.None - new ComputeUsage(request.Instances, request.Cores, request.RamMb), cancellationToken);
+
+    private static void EnsureFits(IReadOnlyDictionary<string, int> limits, ComputeUsage current, ComputeQuotaRequest request)
+    {
         var used = new Dictionary<string, long>
         {
             [ComputeQuotaResources.Instances] = current.Instances,

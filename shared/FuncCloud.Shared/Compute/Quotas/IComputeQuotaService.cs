@@ -44,6 +44,18 @@ public interface IComputeQuotaService
     Task EnforceInstancesAsync(string projectId, ComputeQuotaRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Checks that <paramref name="request"/> fits the instances/cores/ram quota and adds it to the project's usage
+    /// counter in one compare-and-swap (nova's count with recheck, without the window between them): of
+    /// concurrent creates exactly the quota's worth succeed. Give it back with <see cref="ReleaseInstancesAsync"/>
+    /// when the create does not happen.
+    /// </summary>
+    /// <exception cref="Api.QuotaExceededException">403 with nova's text and the real usage.</exception>
+    Task ReserveInstancesAsync(string projectId, ComputeQuotaRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Gives back what <see cref="ReserveInstancesAsync"/> took for servers that were not created.</summary>
+    Task ReleaseInstancesAsync(string projectId, ComputeQuotaRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Checks a counted resource (key pairs, server groups, server group members, metadata items...) whose
     /// usage the caller counted: <paramref name="inUse"/> + <paramref name="requested"/> must fit the limit.
     /// </summary>

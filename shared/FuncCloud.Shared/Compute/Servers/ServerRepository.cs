@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using FuncCloud.Shared.Compute.Quotas;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.Storage;
 
@@ -10,6 +11,10 @@ namespace FuncCloud.Shared.Compute.Servers;
 /// thousands of servers (2,000 entities/s) and keeps every read a point read.
 /// Every change is a compare-and-swap on the ETag, retried against the fresh record.
 /// </summary>
+/// <remarks>
+/// The project's usage counter (<see cref="ComputeUsageCounters"/>) follows every change of what a server counts
+/// for (deleted, resized), right after the server row's own swap.
+/// </remarks>
 public sealed class ServerRepository(TableServiceClient tables, StorageNames names)
 {
     /// <summary>The logical table name.</summary>
@@ -18,6 +23,7 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
     private const string Partition = "server";
     private static readonly CasRetry Retry = new(20, attempt => Random.Shared.Next(5, 20 * attempt));
     private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
+    private readonly ComputeUsageCounters _usage = new(tables, names);
 
     /// <summary>The server, deleted ones included, or null.</summary>
     public async Task<ServerRecord?> FindAsync(string serverId, CancellationToken cancellationToken) =>
@@ -27,19 +33,45 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
     public async Task<IReadOnlyList<ServerRecord>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await _table.ListAsync<ServerRecord>(Partition, cancellationToken)).Select(d => d.Value)];
 
-    /// <summary>Stores a new server.</summary>
-    public Task InsertAsync(ServerRecord server, CancellationToken cancellationToken) =>
-        _table.InsertAsync(Partition, server.Id, server, null, cancellationToken);
+    /// <summary>Stores a new server; <paramref name="reserved"/> when its usage was reserved already (a create).</summary>
+    public async Task InsertAsync(ServerRecord server, CancellationToken cancellationToken, bool reserved = false)
+    {
+        await _table.InsertAsync(Partition, server.Id, server, null, cancellationToken);
+        if (!reserved)
+        {
+            await _usage.AddAsync(server.ProjectId, ComputeUsage.Of(server), cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current record with compare-and-swap, retrying on a lost race.
     /// The change may throw (e.g. a state conflict) or return the record unchanged (nothing is written).
     /// </summary>
     /// <returns>The stored record, or null when the server does not exist.</returns>
-    public Task<ServerRecord?> UpdateAsync(string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken) =>
-        _table.UpdateAsync(Partition, serverId, CompareAndSwap.UnlessUnchanged(change), Retry, cancellationToken);
+    public async Task<ServerRecord?> UpdateAsync(string serverId, Func<ServerRecord, ServerRecord> change, CancellationToken cancellationToken)
+    {
+        ServerRecord? before = null;
+        var stored = await _table.UpdateAsync(Partition, serverId, CompareAndSwap.UnlessUnchanged<ServerRecord>(current =>
+        {
+            before = current;
+            return change(current);
+        }), Retry, cancellationToken);
+        if (stored is not null && before is not null && !ReferenceEquals(stored, before))
+        {
+            await _usage.AddAsync(stored.ProjectId, ComputeUsage.Of(stored) - ComputeUsage.Of(before), cancellationToken);
+        }
+
+        return stored;
+    }
 
     /// <summary>Removes a server record for good (purge; the API keeps deleted records for instance actions).</summary>
-    public Task PurgeAsync(string serverId, CancellationToken cancellationToken) =>
-        _table.DeleteAsync(Partition, serverId, null, cancellationToken);
+    public async Task PurgeAsync(string serverId, CancellationToken cancellationToken)
+    {
+        var server = await FindAsync(serverId, cancellationToken);
+        await _table.DeleteAsync(Partition, serverId, null, cancellationToken);
+        if (server is not null)
+        {
+            await _usage.AddAsync(server.ProjectId, ComputeUsage.None - ComputeUsage.Of(server), cancellationToken);
+        }
+    }
 }

@@ -72,13 +72,54 @@ public sealed class FakeComputeDriverTests
     [Fact]
     public async Task SpawnAsync_BeyondCapacity_ThrowsInsufficientResources()
     {
-        var driver = new FakeComputeDriver(new FakeDriverOptions { Vcpus = 3, MemoryMb = 8192, DiskGb = 100 });
+        var driver = new FakeComputeDriver(new FakeDriverOptions { Vcpus = 3, MemoryMb = 8192, DiskGb = 100, EnforceCapacity = true });
         await driver.SpawnAsync(TestInstances.New("a", TestInstances.Small), None);
 
         var error = await Should.ThrowAsync<InsufficientResourcesException>(() => driver.SpawnAsync(TestInstances.New("b", TestInstances.Small), None));
 
         error.Message.ShouldContain(HostResources.Vcpu);
         (await driver.ListInstancesAsync(None)).ShouldBe(["a"]);
+    }
+
+    [Fact]
+    public async Task SpawnAsync_BeyondPhysicalSizeByDefault_TrustsPlacement()
+    {
+        // Placement over-commits RAM 1.5×; the driver must not refuse what placement granted (nova's fake).
+        var driver = new FakeComputeDriver(new FakeDriverOptions { Vcpus = 3, MemoryMb = 8192, DiskGb = 100 });
+        await driver.SpawnAsync(TestInstances.New("a", TestInstances.Small), None);
+
+        await driver.SpawnAsync(TestInstances.New("b", TestInstances.Small), None);
+
+        (await driver.ListInstancesAsync(None)).Order().ShouldBe(["a", "b"]);
+        (await driver.GetAvailableResourcesAsync(None)).VcpusUsed.ShouldBeGreaterThan(3);
+    }
+
+    [Fact]
+    public async Task NewDriver_SameStateFile_FindsInstancesWithTheirStateAfterRestart()
+    {
+        var folder = Directory.CreateTempSubdirectory("funccloud-fake-state-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "node", "fake-instances.json");
+            var before = new FakeComputeDriver(new FakeDriverOptions(), file);
+            await before.SpawnAsync(TestInstances.New("a"), None);
+            await before.SpawnAsync(TestInstances.New("b"), None);
+            await before.PowerOffAsync("b", TimeSpan.Zero, None);
+            await before.SpawnAsync(TestInstances.New("c"), None);
+            await before.DestroyAsync("c", None);
+
+            var after = new FakeComputeDriver(new FakeDriverOptions(), file);
+
+            (await after.ListInstancesAsync(None)).Order().ShouldBe(["a", "b"]);
+            (await after.GetInstanceInfoAsync("a", None)).PowerState.ShouldBe(PowerState.Running);
+            (await after.GetInstanceInfoAsync("b", None)).PowerState.ShouldBe(PowerState.Shutdown);
+            (await after.GetConsoleOutputAsync("a", None)).ShouldContain("fake login");
+            await after.RebootAsync("a", RebootType.Soft, None);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -20,8 +20,8 @@ using Microsoft.Extensions.Options;
 namespace FuncCloud.Functions.Compute.Servers.Services;
 
 /// <summary>
-/// <c>POST /servers</c>: validate against flavors, images, key pairs, zones and groups; enforce quota (and
-/// re-check after writing, nova's recheck_quota); store the servers in BUILD/scheduling; record the
+/// <c>POST /servers</c>: validate against flavors, images, key pairs, zones and groups; reserve quota on the
+/// project's usage counter (check and increment in one compare-and-swap); store the servers in BUILD/scheduling; record the
 /// <c>create</c> instance action; start one boot workflow per server (instance id = server id + create).
 /// </summary>
 public sealed class ServerCreator(
@@ -51,7 +51,8 @@ public sealed class ServerCreator(
 
         var (zone, forcedHost) = await ZoneAsync(call, request.AvailabilityZone, cancellationToken);
         var hints = await HintsAsync(project, request.Hints, cancellationToken);
-        await quotas.EnforceInstancesAsync(project, new ComputeQuotaRequest(request.MaxCount, flavor.Vcpus * request.MaxCount, flavor.RamMb * request.MaxCount), cancellationToken);
+        var perServer = new ComputeQuotaRequest(1, flavor.Vcpus, flavor.RamMb);
+        await quotas.ReserveInstancesAsync(project, new ComputeQuotaRequest(request.MaxCount, flavor.Vcpus * request.MaxCount, flavor.RamMb * request.MaxCount), cancellationToken);
 
         var now = time.GetUtcNow();
         var requestId = RequestIds.Get(call.Request.HttpContext);
@@ -86,11 +87,21 @@ public sealed class ServerCreator(
                 AccessIpv6 = request.AccessIpv6,
                 Operation = ComputeWorkflowIds.Create(id),
             };
-            await servers.InsertAsync(server, cancellationToken);
+            try
+            {
+                await servers.InsertAsync(server, cancellationToken, reserved: true);
+            }
+            catch
+            {
+                // Nothing half-written: withdraw the servers stored so far (their purge gives their usage back)
+                // and the reservation of those never stored.
+                await WithdrawAsync(project, created, perServer, request.MaxCount - created.Count);
+                throw;
+            }
+
             created.Add(server);
         }
 
-        await RecheckQuotaAsync(project, created, cancellationToken);
         foreach (var server in created)
         {
             if (hints.Group is { } group)
@@ -169,21 +180,13 @@ public sealed class ServerCreator(
             : hints with { GroupPolicy = group.Policy };
     }
 
-    private async Task RecheckQuotaAsync(string project, List<ServerRecord> created, CancellationToken cancellationToken)
+    private async Task WithdrawAsync(string project, List<ServerRecord> created, ComputeQuotaRequest perServer, int notStored)
     {
-        try
+        foreach (var server in created)
         {
-            await quotas.EnforceInstancesAsync(project, new ComputeQuotaRequest(0, 0, 0), cancellationToken);
+            await servers.PurgeAsync(server.Id, CancellationToken.None);
         }
-        catch (QuotaExceededException)
-        {
-            // A concurrent create won the last room: withdraw ours (nova's recheck_quota rollback).
-            foreach (var server in created)
-            {
-                await servers.PurgeAsync(server.Id, cancellationToken);
-            }
 
-            throw;
-        }
+        await quotas.ReleaseInstancesAsync(project, new ComputeQuotaRequest(notStored, perServer.Cores * notStored, perServer.RamMb * notStored), CancellationToken.None);
     }
 }

@@ -17,7 +17,17 @@ public sealed class IssueToken(IdentityHttp http, AuthenticationService authenti
         http.RunAsync(req, async () =>
         {
             var body = await JsonRequest.ReadObjectAsync(req, cancellationToken);
-            var issued = await authentication.AuthenticateAsync(body.RequireObject("auth"), cancellationToken);
+            IssuedToken issued;
+            try
+            {
+                issued = await authentication.AuthenticateAsync(body.RequireObject("auth"), req.HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+            }
+            catch (TooManyRequestsException limited)
+            {
+                req.HttpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds;
+                throw;
+            }
+
             req.HttpContext.Response.Headers[OpenStackHeaders.SubjectToken] = issued.Token;
             var includeCatalog = !req.Query.ContainsKey("nocatalog");
             return OpenStackHttp.Json(TokenResponseBuilder.Build(issued.Details, await snapshots.GetAsync(cancellationToken), includeCatalog), StatusCodes.Status201Created);
