@@ -129,8 +129,12 @@ def compute_conf(cloud, conf):
         "serial_console": "false", "rescue": "false", "stable_rescue": "false",
         "interface_attach": "false", "personality": "false", "attach_encrypted_volume": "false",
         "config_drive": "false", "swap_volume": "false", "volume_multiattach": "false",
-        "disk_config": "false", "nova_cert": "false", "xenapi_apis": "false",
+        "disk_config": "false", "nova_cert": "false",
         "block_migration_for_live_migration": "false", "unified_limits": "false",
+        # Tempest 33 gates the writable server metadata tests (the guideline's compute-servers-metadata-*)
+        # behind this flag; FuncCloud has that API (and os-agents). resetNetwork, the flag's third API, is
+        # not built: its one test (admin test_servers) is outside the selection.
+        "xenapi_apis": "true",
     }
 
 
@@ -161,7 +165,8 @@ def write_conf(cloud, workspace, services):
         for name, spec in SERVICES.items()
     }
     conf["validation"] = {"run_validation": "false"}
-    for name in services:
+    # Identity is always configured: every test authenticates (with dynamic credentials made by the admin).
+    for name in ["identity"] + [s for s in services if s != "identity"]:
         SERVICE_CONF[name](cloud, conf)
     path = os.path.join(workspace, "etc", "tempest.conf")
     for folder in ("etc", "logs", "tempest_lock"):
@@ -229,6 +234,8 @@ def parse_subunit(path):
     results = {}
 
     def on_test(test):
+        if test["status"] == "exists":  # the listing stestr streams before the run
+            return
         name = re.sub(r"\[.*\]$", "", test["id"])
         details = test["details"]
         reason = ""
@@ -263,9 +270,11 @@ def expand_class_results(results, tests):
 
 
 def summary_line(reason):
-    lines = [line for line in reason.splitlines() if line.strip()]
-    interesting = [line for line in lines if re.match(r"^\s*(tempest\.|testtools\.|[A-Za-z]+(Error|Exception|Failure)\b)", line.strip())]
-    return (interesting[-1] if interesting else (lines[-1] if lines else "")).strip()[:300]
+    """The exception line of a traceback (and the lines that follow it), or the skip reason."""
+    lines = [line.strip() for line in reason.splitlines() if line.strip()]
+    last = max((i for i, line in enumerate(lines) if re.match(r"^[\w.]+(Error|Exception|Failure|Mismatch\w*|NotFound|BadRequest|Conflict|Forbidden|Unauthorized|ServerFault|TimeoutException|InvalidHTTPResponseBody|UnexpectedResponseCode|InvalidContentType)\b", line)), default=None)
+    text = " ".join(lines[last:last + 4]) if last is not None else (lines[-1] if lines else "")
+    return text[:400]
 
 
 def report(outcomes):
