@@ -120,6 +120,45 @@ public static class ServerWire
         return json;
     }
 
+    /// <summary>
+    /// The server in the answer of <c>PUT /servers/{id}</c> and of rebuild: before 2.75 nova shows the basic
+    /// view there (no OS-EXT-*, OS-SRV-USG, config_drive, volumes, key_name), rebuild adds key_name from 2.54
+    /// and user_data from 2.57; from 2.75 both show the whole server as GET does.
+    /// </summary>
+    public static JsonObject Changed(HttpRequest request, ComputeApiVersion version, ServerRecord server, bool isAdmin, bool rebuild)
+    {
+        var json = Detail(request, version, server, isAdmin);
+        if (version.IsAtLeast(2, 75))
+        {
+            return json;
+        }
+
+        foreach (var key in json.Select(p => p.Key).ToList())
+        {
+            var keep = key switch
+            {
+                "key_name" => rebuild && version.IsAtLeast(2, 54),
+                "config_drive" or "os-extended-volumes:volumes_attached" or "host_status" or "security_groups" => false,
+                _ => !key.StartsWith("OS-EXT-", StringComparison.Ordinal) && !key.StartsWith("OS-SRV-USG:", StringComparison.Ordinal),
+            };
+            if (!keep)
+            {
+                json.Remove(key);
+            }
+        }
+
+        if (rebuild && version.IsAtLeast(2, 57))
+        {
+            json["user_data"] = server.UserData;
+        }
+
+        return json;
+    }
+
+    /// <summary>A generated admin password (nova's is 12 characters of letters and digits).</summary>
+    public static string NewAdminPass() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y');
+
     /// <summary>The body of a 202 create: id, links, diskConfig, security_groups, adminPass.</summary>
     public static JsonObject Created(HttpRequest request, ServerRecord server, string adminPass) => new()
     {
