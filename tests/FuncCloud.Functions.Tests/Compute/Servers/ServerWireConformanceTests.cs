@@ -114,6 +114,23 @@ public sealed class ServerWireConformanceTests(ServerActionFixture host) : IClas
     }
 
     [Fact]
+    public async Task Show_StoppedServer_HasNoProgress_ActiveServerHasIt()
+    {
+        var token = await TokenAsync();
+        var id = await BootActiveAsync(token, "progress");
+        (await SendAsync(token, HttpMethod.Get, $"/servers/{id}", null, "2.1")).Body.GetProperty("server").TryGetProperty("progress", out _).ShouldBeTrue();
+
+        (await SendAsync(token, HttpMethod.Post, $"/servers/{id}/action", "{\"os-stop\": null}", "2.1")).Status.ShouldBe(202);
+        JsonElement stopped = default;
+        await Poll.UntilAsync(async () =>
+        {
+            stopped = (await SendAsync(token, HttpMethod.Get, $"/servers/{id}", null, "2.1")).Body.GetProperty("server");
+            return stopped.GetProperty("status").GetString() == "SHUTOFF";
+        }, $"server {id} to be SHUTOFF", Wait);
+        stopped.TryGetProperty("progress", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task ImageProxy_To235_ShowsGlanceImageInNovaView_From236_404()
     {
         var token = await TokenAsync();

@@ -47,7 +47,6 @@ public static class ServerWire
             ["accessIPv6"] = server.AccessIpv6,
             ["links"] = NovaPaging.ResourceLinks(request, $"servers/{server.Id}"),
             ["OS-DCF:diskConfig"] = "MANUAL",
-            ["progress"] = server.VmState is VmStates.Active or VmStates.Building ? (server.VmState == VmStates.Active ? 100 : 0) : 0,
             ["OS-EXT-AZ:availability_zone"] = server.AvailabilityZone ?? string.Empty,
             ["config_drive"] = server.ConfigDrive ? "True" : string.Empty,
             ["key_name"] = server.KeyName,
@@ -58,6 +57,12 @@ public static class ServerWire
             ["OS-EXT-STS:power_state"] = (int)server.PowerState,
             ["os-extended-volumes:volumes_attached"] = new JsonArray(),
         };
+        // nova shows progress only in its progress statuses (not SHUTOFF, PAUSED, ERROR...).
+        if (server.Status is "ACTIVE" or "BUILD" or "REBUILD" or "RESIZE" or "VERIFY_RESIZE" or "MIGRATING")
+        {
+            json["progress"] = server.VmState == VmStates.Active ? 100 : 0;
+        }
+
         if (isAdmin)
         {
             json["OS-EXT-SRV-ATTR:host"] = server.Host;
