@@ -41,6 +41,19 @@ public sealed class TokenTests(TokenHostFixture host) : IClassFixture<TokenHostF
     }
 
     [Fact]
+    public async Task Validate_FreshToken_BodyEqualsTheIssueBody()
+    {
+        // Tempest's test_validate_token compares both bodies whole: the expiry once differed below the millisecond.
+        using var issued = await KeystoneClient.IssueAsync(Client, KeystoneClient.PasswordAuth(Admin, IdentityHostFixture.AdminPassword, null));
+        var token = issued.Headers.GetValues("X-Subject-Token").Single();
+        using var validated = await KeystoneClient.SendAsync(Client, HttpMethod.Get, "/identity/v3/auth/tokens", token, token);
+
+        var issuedBody = JsonNode.Parse(await issued.Content.ReadAsStringAsync());
+        var validatedBody = JsonNode.Parse(await validated.Content.ReadAsStringAsync());
+        JsonNode.DeepEquals(validatedBody, issuedBody).ShouldBeTrue($"issued {issuedBody}\nvalidated {validatedBody}");
+    }
+
+    [Fact]
     public async Task Validate_TamperedToken_Rejected()
     {
         var token = await AdminTokenAsync();

@@ -35,6 +35,7 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton<ServerCreator>();
         services.AddSingleton<ServerOperations>();
         services.AddSingleton<ServerSnapshotCreator>();
+        services.AddSingleton<Images.ComputeImageProxy>();
         services.AddSingleton<ServerActionHandler>();
         services.AddSingleton<ServerMetadataService>();
         services.AddSingleton<ComputeNodeService>();

@@ -81,7 +81,8 @@ public sealed partial class AuthenticationService(
         var (scope, scopeId) = credential is not null
             ? (ScopeType.Project, credential.ProjectId)
             : await ScopeAsync(auth, user, cancellationToken);
-        var payload = new TokenPayload(user.Id, tokenMethods, scope, scopeId, now, expires, auditIds, credential?.Id);
+        // The issue response shows the expiry as the token stores it, so a later validation returns the same body.
+        var payload = new TokenPayload(user.Id, tokenMethods, scope, scopeId, now, TokenPayloadSerializer.AsStored(expires), auditIds, credential?.Id);
         var details = await resolver.ResolveAsync(payload, await snapshots.GetAsync(cancellationToken), cancellationToken);
         LogIssued(logger, user.Id, scope, scopeId);
         return new IssuedToken(await provider.IssueAsync(payload, cancellationToken), details);

@@ -16,6 +16,9 @@ public static class TokenPayloadSerializer
 {
     private const byte Version = 1;
 
+    /// <summary>An expiry at the precision the payload keeps (whole milliseconds).</summary>
+    public static DateTimeOffset AsStored(DateTimeOffset expiresAt) => DateTimeOffset.FromUnixTimeMilliseconds(expiresAt.ToUnixTimeMilliseconds());
+
     /// <summary>Serialises <paramref name="payload"/>.</summary>
     public static byte[] Serialize(TokenPayload payload)
     {

@@ -46,3 +46,11 @@ public sealed class ImageQuotaExceededException(string message)
 /// <summary>415: a body of a media type the call does not accept (JSON-patch calls).</summary>
 public sealed class UnsupportedMediaTypeException(string message)
     : OpenStackException(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", message);
+
+/// <summary>404 for a path Glance has no resource at, e.g. <c>/v2/images/</c> (an empty image id).</summary>
+public sealed class ImageResourceNotFoundException()
+    : OpenStackException(StatusCodes.Status404NotFound, "Not Found", "The resource could not be found.");
+
+/// <summary>405 for a method the images collection does not take (Glance: GET and POST only).</summary>
+public sealed class ImageMethodNotAllowedException(string method)
+    : OpenStackException(StatusCodes.Status405MethodNotAllowed, "Method Not Allowed", $"The method {method} is not allowed for this resource.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FuncCloud.Functions.Image.Api;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.OpenStack.Errors;
@@ -106,6 +107,12 @@ public sealed class ImageListService(ImageStore store, ImageAccess access)
                 "id" => image.Id,
                 "checksum" => image.Checksum,
                 "os_hash_value" => image.OsHashValue,
+                "os_hash_algo" => image.OsHashAlgo,
+                // Glance filters every image column by equality, numbers included (Tempest lists by size).
+                "size" => image.Size?.ToString(CultureInfo.InvariantCulture),
+                "virtual_size" => image.VirtualSize?.ToString(CultureInfo.InvariantCulture),
+                "min_disk" => image.MinDisk.ToString(CultureInfo.InvariantCulture),
+                "min_ram" => image.MinRam.ToString(CultureInfo.InvariantCulture),
                 _ => image.Properties.GetValueOrDefault(key),
             };
             if (!Accepts(value, actual))

@@ -5,7 +5,7 @@ using FuncCloud.Shared.OpenStack.Errors;
 namespace FuncCloud.Functions.Image.Services;
 
 /// <summary>
-/// Applies a Glance JSON-patch (<c>application/openstack-images-v2.1-json-patch</c>): <c>add</c>,
+/// Applies a Glance JSON-patch (<c>application/openstack-images-v2.1-json-patch</c>, or the legacy v2.0 form): <c>add</c>,
 /// <c>replace</c> and <c>remove</c> on top-level paths (core attributes or additional properties).
 /// </summary>
 public static class ImagePatch
@@ -13,6 +13,34 @@ public static class ImagePatch
     /// <summary>The media types Glance accepts for PATCH.</summary>
     public static readonly IReadOnlyList<string> MediaTypes =
         ["application/openstack-images-v2.1-json-patch", "application/openstack-images-v2.0-json-patch"];
+
+    /// <summary>The legacy media type, whose operations name their op as the key: <c>{"replace": "/name", "value": "x"}</c>.</summary>
+    public const string LegacyMediaType = "application/openstack-images-v2.0-json-patch";
+
+    /// <summary>Rewrites legacy (v2.0) operations into the v2.1 form <see cref="Apply"/> reads, as Glance does.</summary>
+    /// <exception cref="BadRequestException">An operation names no op, or more than one.</exception>
+    public static JsonArray FromLegacy(JsonArray operations) => new([.. operations.Select(node =>
+    {
+        if (node is not JsonObject operation)
+        {
+            throw new BadRequestException("Operations must be JSON objects.");
+        }
+
+        string[] ops = ["add", "replace", "remove"];
+        var named = ops.Where(operation.ContainsKey).ToList();
+        if (named.Count != 1)
+        {
+            throw new BadRequestException("Operation objects must contain exactly one member named \"add\", \"remove\", or \"replace\".");
+        }
+
+        var converted = new JsonObject { ["op"] = named[0], ["path"] = operation[named[0]]?.DeepClone() };
+        if (operation.TryGetPropertyValue("value", out var value))
+        {
+            converted["value"] = value?.DeepClone();
+        }
+
+        return (JsonNode)converted;
+    })]);
 
     /// <summary>Applies <paramref name="operations"/> in order.</summary>
     /// <exception cref="BadRequestException">An operation is malformed.</exception>

@@ -9,6 +9,9 @@ public static class ComputeRoutes
     /// <summary>The service root: version discovery.</summary>
     public const string Root = "compute";
 
+    /// <summary>The legacy v2.0 root: its version document only.</summary>
+    public const string V20 = Root + "/v2";
+
     /// <summary>The v2.1 root every compute resource lives under.</summary>
     public const string V21 = Root + "/v2.1";
 

@@ -11,10 +11,14 @@ namespace FuncCloud.Shared.Compute.Api;
 /// </summary>
 public sealed class NovaHttp(IRequestAuthenticator authenticator)
 {
+    /// <summary>Nova's own name for the request id, which novaclient and Tempest read (beside <see cref="OpenStackHeaders.RequestId"/>).</summary>
+    public const string ComputeRequestId = "X-Compute-Request-Id";
+
     /// <summary>Runs an anonymous call (version discovery).</summary>
     public Task<IResult> RunAsync(HttpRequest request, Func<ComputeApiVersion, Task<IResult>> action) =>
         OpenStackHttp.ExecuteAsync(request, NovaErrorBodyFormatter.Instance, async () =>
         {
+            request.HttpContext.Response.Headers[ComputeRequestId] = RequestIds.Get(request.HttpContext);
             var version = ComputeApiVersionHeaders.Negotiate(request);
             ComputeApiVersionHeaders.Apply(request.HttpContext.Response, version);
             return await action(version);

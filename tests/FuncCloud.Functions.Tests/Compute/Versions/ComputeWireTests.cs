@@ -27,7 +27,15 @@ public sealed class ComputeWireTests(ComputeCliFixture host) : IClassFixture<Com
         var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         ((int)response.StatusCode).ShouldBe(200);
-        body.GetProperty("versions")[0].GetProperty("status").GetString().ShouldBe("CURRENT");
+        // Nova lists v2.0 first (Tempest's test_list_api_versions), then the current v2.1.
+        body.GetProperty("versions")[0].GetProperty("id").GetString().ShouldBe("v2.0");
+        body.GetProperty("versions")[1].GetProperty("id").GetString().ShouldBe("v2.1");
+        body.GetProperty("versions")[1].GetProperty("status").GetString().ShouldBe("CURRENT");
+        response.Headers.GetValues("X-Compute-Request-Id").Single().ShouldStartWith("req-");
+
+        using var v20 = await host.Client.GetAsync("/compute/v2");
+        ((int)v20.StatusCode).ShouldBe(200);
+        System.Text.Json.JsonDocument.Parse(await v20.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetProperty("id").GetString().ShouldBe("v2.0");
     }
 
     [Fact]

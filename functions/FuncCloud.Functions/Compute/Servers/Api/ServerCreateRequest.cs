@@ -26,7 +26,8 @@ public sealed record ServerCreateRequest(
     IReadOnlyList<string> Tags,
     bool ConfigDrive,
     string AccessIpv4,
-    string AccessIpv6)
+    string AccessIpv6,
+    string? AdminPass)
 {
     private static readonly string[] Allowed =
     [
@@ -92,8 +93,9 @@ public sealed record ServerCreateRequest(
             ParseHints(body.OptionalObject("os:scheduler_hints") ?? body.OptionalObject("OS-SCH-HNT:scheduler_hints")),
             version.IsAtLeast(2, 52) ? server.OptionalStringList("tags") ?? [] : [],
             server["config_drive"] is JsonValue cd && (cd.TryGetValue(out bool b) ? b : cd.ToString() is "True" or "true"),
-            server.OptionalString("accessIPv4") ?? string.Empty,
-            server.OptionalString("accessIPv6") ?? string.Empty);
+            AccessIps.V4(server) ?? string.Empty,
+            AccessIps.V6(server) ?? string.Empty,
+            server.OptionalString("adminPass", 255));
     }
 
     /// <summary>Nova's metadata rules: string keys 1-255, string values up to 255.</summary>
@@ -146,9 +148,15 @@ public sealed record ServerCreateRequest(
         }
 
         var network = new RequestedNetwork(n.OptionalString("uuid"), n.OptionalString("port"), n.OptionalString("fixed_ip"), n.OptionalString("tag"));
-        return network.Uuid is null && network.Port is null
-            ? throw new BadRequestException("Bad networks format: network uuid is not in proper format ()")
-            : network;
+        if (network.Uuid is null && network.Port is null)
+        {
+            throw new BadRequestException("Bad networks format: network uuid is not in proper format ()");
+        }
+
+        // nova checks the form of a network uuid before it asks neutron about it.
+        return network.Uuid is null || Guid.TryParse(network.Uuid, out _) || network.Port is not null
+            ? network
+            : throw new BadRequestException($"Bad networks format: network uuid is not in proper format ({network.Uuid})");
     }
 
     private static IReadOnlyList<BlockDeviceMapping> ParseBlockDevices(JsonObject server)

@@ -26,6 +26,6 @@ public sealed record ServerUpdateRequest(string? Name, bool DescriptionSet, stri
             throw new BadRequestException("Invalid input for field/attribute name. Value: . ' ' does not match a valid server name");
         }
 
-        return new ServerUpdateRequest(name, server.ContainsKey("description"), server.OptionalString("description", 255), server.OptionalString("accessIPv4"), server.OptionalString("accessIPv6"));
+        return new ServerUpdateRequest(name, server.ContainsKey("description"), server.OptionalString("description", 255), AccessIps.V4(server), AccessIps.V6(server));
     }
 }

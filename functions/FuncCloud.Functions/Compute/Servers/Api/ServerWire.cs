@@ -47,7 +47,6 @@ public static class ServerWire
             ["accessIPv6"] = server.AccessIpv6,
             ["links"] = NovaPaging.ResourceLinks(request, $"servers/{server.Id}"),
             ["OS-DCF:diskConfig"] = "MANUAL",
-            ["progress"] = server.VmState is VmStates.Active or VmStates.Building ? (server.VmState == VmStates.Active ? 100 : 0) : 0,
             ["OS-EXT-AZ:availability_zone"] = server.AvailabilityZone ?? string.Empty,
             ["config_drive"] = server.ConfigDrive ? "True" : string.Empty,
             ["key_name"] = server.KeyName,
@@ -58,6 +57,12 @@ public static class ServerWire
             ["OS-EXT-STS:power_state"] = (int)server.PowerState,
             ["os-extended-volumes:volumes_attached"] = new JsonArray(),
         };
+        // nova shows progress only in its progress statuses (not SHUTOFF, PAUSED, ERROR...).
+        if (server.Status is "ACTIVE" or "BUILD" or "REBUILD" or "RESIZE" or "VERIFY_RESIZE" or "MIGRATING")
+        {
+            json["progress"] = server.VmState == VmStates.Active ? 100 : 0;
+        }
+
         if (isAdmin)
         {
             json["OS-EXT-SRV-ATTR:host"] = server.Host;
@@ -119,6 +124,45 @@ public static class ServerWire
 
         return json;
     }
+
+    /// <summary>
+    /// The server in the answer of <c>PUT /servers/{id}</c> and of rebuild: before 2.75 nova shows the basic
+    /// view there (no OS-EXT-*, OS-SRV-USG, config_drive, volumes, key_name), rebuild adds key_name from 2.54
+    /// and user_data from 2.57; from 2.75 both show the whole server as GET does.
+    /// </summary>
+    public static JsonObject Changed(HttpRequest request, ComputeApiVersion version, ServerRecord server, bool isAdmin, bool rebuild)
+    {
+        var json = Detail(request, version, server, isAdmin);
+        if (version.IsAtLeast(2, 75))
+        {
+            return json;
+        }
+
+        foreach (var key in json.Select(p => p.Key).ToList())
+        {
+            var keep = key switch
+            {
+                "key_name" => rebuild && version.IsAtLeast(2, 54),
+                "config_drive" or "os-extended-volumes:volumes_attached" or "host_status" or "security_groups" => false,
+                _ => !key.StartsWith("OS-EXT-", StringComparison.Ordinal) && !key.StartsWith("OS-SRV-USG:", StringComparison.Ordinal),
+            };
+            if (!keep)
+            {
+                json.Remove(key);
+            }
+        }
+
+        if (rebuild && version.IsAtLeast(2, 57))
+        {
+            json["user_data"] = server.UserData;
+        }
+
+        return json;
+    }
+
+    /// <summary>A generated admin password (nova's is 12 characters of letters and digits).</summary>
+    public static string NewAdminPass() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y');
 
     /// <summary>The body of a 202 create: id, links, diskConfig, security_groups, adminPass.</summary>
     public static JsonObject Created(HttpRequest request, ServerRecord server, string adminPass) => new()

@@ -24,7 +24,7 @@ public sealed class CreateServer(NovaHttp http, ServerCreator creator)
                 return NovaHttp.Json(new System.Text.Json.Nodes.JsonObject { ["reservation_id"] = created[0].ReservationId }, StatusCodes.Status202Accepted);
             }
 
-            var adminPass = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y');
+            var adminPass = request.AdminPass ?? ServerWire.NewAdminPass();
             req.HttpContext.Response.Headers.Location = $"{ComputeRoutes.V21Url(req)}/servers/{created[0].Id}";
             return NovaHttp.Member("server", ServerWire.Created(req, created[0], adminPass), StatusCodes.Status202Accepted);
         }, cancellationToken);

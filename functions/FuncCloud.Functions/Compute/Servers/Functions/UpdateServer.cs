@@ -26,6 +26,6 @@ public sealed class UpdateServer(NovaHttp http, ServerOperations operations, Tim
                 AccessIpv6 = update.AccessIpv6 ?? s.AccessIpv6,
                 UpdatedAt = time.GetUtcNow(),
             }, cancellationToken);
-            return NovaHttp.Member("server", ServerWire.Detail(req, call.Version, server, call.Caller.IsAdmin));
+            return NovaHttp.Member("server", ServerWire.Changed(req, call.Version, server, call.Caller.IsAdmin, rebuild: false));
         }, cancellationToken);
 }

@@ -134,13 +134,21 @@ public sealed class ServerActionHandler(
         var name = body.OptionalName("name", 255);
         var metadata = body.OptionalObject("metadata") is { } m ? ServerCreateRequest.ParseMetadata(m) : null;
         var description = call.Version.IsAtLeast(2, 19) ? body.OptionalString("description", 255) : null;
+        var adminPass = body.OptionalString("adminPass", 255);
+        var (accessIpv4, accessIpv6) = (AccessIps.V4(body), AccessIps.V6(body));
         var server = await queries.GetAsync(call, serverId, cancellationToken);
         var image = await images.FindAsync(imageRef, call.Caller, cancellationToken) ?? throw new BadRequestException("Cannot find image for rebuild");
         ServerImageChecks.EnsureFits(image, server.Flavor.RamMb, server.Flavor.DiskGb);
         var spec = new InstanceSpec(serverId, name ?? server.Name, server.Flavor.ToSpec(), new ImageSpec(image.Id, null, image.KernelId, image.RamdiskId), server.UserData, metadata ?? server.Metadata, []);
         var rebuilt = await operations.StartActionAsync(call, serverId, ServerActions.Rebuild, new RebuildCommand(spec), durable, cancellationToken,
-            s => s with { Name = name ?? s.Name, Metadata = metadata ?? s.Metadata, Description = description ?? s.Description, ImageId = image.Id }, newImageId: image.Id);
-        return NovaHttp.Member("server", ServerWire.Detail(call.Request, call.Version, rebuilt, call.Caller.IsAdmin), StatusCodes.Status202Accepted);
+            s => s with
+            {
+                Name = name ?? s.Name, Metadata = metadata ?? s.Metadata, Description = description ?? s.Description, ImageId = image.Id,
+                AccessIpv4 = accessIpv4 ?? s.AccessIpv4, AccessIpv6 = accessIpv6 ?? s.AccessIpv6,
+            }, newImageId: image.Id);
+        var view = ServerWire.Changed(call.Request, call.Version, rebuilt, call.Caller.IsAdmin, rebuild: true);
+        view["adminPass"] = adminPass ?? ServerWire.NewAdminPass();
+        return NovaHttp.Member("server", view, StatusCodes.Status202Accepted);
     }
 
     private async Task<IResult> ConsoleAsync(ComputeCall call, string serverId, JsonObject? body, DurableTaskClient durable, CancellationToken cancellationToken)

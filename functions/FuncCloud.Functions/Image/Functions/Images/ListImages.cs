@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace FuncCloud.Functions.Image.Functions.Images;
 
-/// <summary><c>GET /v2/images</c>: filters, sort, <c>limit</c>/<c>marker</c> with <c>next</c> links.</summary>
+/// <summary><c>GET /v2/images</c>: filters, sort, <c>limit</c>/<c>marker</c> with <c>next</c> links; <c>GET /v2/images/</c> is 404.</summary>
 public sealed class ListImages(ImageHttp http, ImageListService images, IOptions<ImageOptions> options)
 {
     [Function(nameof(ListImages))]
@@ -16,6 +16,12 @@ public sealed class ListImages(ImageHttp http, ImageListService images, IOptions
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async caller =>
         {
+            // The route ignores a trailing slash; Glance reads /v2/images/ as an image with an empty id.
+            if (req.Path.Value?.EndsWith('/') == true)
+            {
+                throw new ImageResourceNotFoundException();
+            }
+
             var query = ImageListQuery.Parse(req.Query, options.Value);
             var page = await images.ListAsync(caller, query, cancellationToken);
             return OpenStackHttp.Json(ImageListWire.Page(page, query));

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FuncCloud.Functions.Image.Functions.Images;
 
-/// <summary><c>PATCH /v2/images/{imageId}</c> with <c>application/openstack-images-v2.1-json-patch</c>.</summary>
+/// <summary><c>PATCH /v2/images/{imageId}</c> with <c>application/openstack-images-v2.1-json-patch</c> (or the legacy v2.0 form).</summary>
 public sealed class UpdateImage(ImageHttp http, ImageService images)
 {
     [Function(nameof(UpdateImage))]
@@ -22,7 +22,13 @@ public sealed class UpdateImage(ImageHttp http, ImageService images)
                 throw new UnsupportedMediaTypeException($"Unsupported Content-Type '{req.ContentType}'; use {ImagePatch.MediaTypes[0]}.");
             }
 
-            var image = await images.UpdateAsync(caller, imageId, await JsonRequest.ReadArrayAsync(req, cancellationToken), cancellationToken);
+            var operations = await JsonRequest.ReadArrayAsync(req, cancellationToken);
+            if (mediaType.Equals(ImagePatch.LegacyMediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                operations = ImagePatch.FromLegacy(operations);
+            }
+
+            var image = await images.UpdateAsync(caller, imageId, operations, cancellationToken);
             return OpenStackHttp.Json(ImageWire.Image(image));
         }, cancellationToken);
 }
