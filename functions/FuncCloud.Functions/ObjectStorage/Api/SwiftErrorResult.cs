@@ -1,7 +1,6 @@
 using System.Text;
 using FuncCloud.Shared.OpenStack.Errors;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace FuncCloud.Functions.ObjectStorage.Api;
 
@@ -38,14 +37,13 @@ public sealed class SwiftErrorResult(OpenStackException error) : IResult
                 : ($"<html><h1>{SwiftStatus.Title(error.StatusCode)}</h1><p>{SwiftStatus.Explanation(error.StatusCode)}</p></html>", "text/html; charset=UTF-8");
         var bytes = Encoding.UTF8.GetBytes(body);
         response.ContentType = contentType;
+        if (HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            response.ContentLength = 0;
+            return;
+        }
+
         response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(httpContext.Request.Method))
-        {
-            await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
-        }
-        else
-        {
-            response.Headers[HeaderNames.ContentLength] = "0";
-        }
+        await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
     }
 }
