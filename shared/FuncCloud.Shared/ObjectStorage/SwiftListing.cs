@@ -44,7 +44,8 @@ public sealed partial class SwiftStore
         }
 
         var (lowMarker, highMarker) = query.Reverse ? (query.EndMarker, query.Marker) : (query.Marker, query.EndMarker);
-        var lower = rowPrefix + SwiftKeys.Encode(prefix);
+        var (prefixFrom, prefixTo) = SwiftKeys.PrefixRange(prefix);
+        var lower = rowPrefix + prefixFrom;
         var lowerInclusive = true;
         if (!string.IsNullOrEmpty(lowMarker) && string.CompareOrdinal(rowPrefix + SwiftKeys.Encode(lowMarker), lower) >= 0)
         {
@@ -53,9 +54,9 @@ public sealed partial class SwiftStore
         }
 
         var upper = rowEnd;
-        if (SwiftKeys.PrefixEnd(prefix) is { } prefixEnd)
+        if (prefixTo is not null)
         {
-            upper = rowPrefix + SwiftKeys.Encode(prefixEnd);
+            upper = rowPrefix + prefixTo;
         }
 
         if (!string.IsNullOrEmpty(highMarker) && string.CompareOrdinal(rowPrefix + SwiftKeys.Encode(highMarker), upper) < 0)
@@ -72,6 +73,14 @@ public sealed partial class SwiftStore
             await foreach (var row in table.RangeAsync<T>(partition, lower, lowerInclusive, upper, pageSize, cancellationToken))
             {
                 var name = nameOf(row.Value);
+
+                // Keys order names exactly up to SwiftKeys.MaxExactBytes; past that, check the real names.
+                if (!name.StartsWith(prefix, StringComparison.Ordinal) || (!string.IsNullOrEmpty(lowMarker) && Compare(name, lowMarker) <= 0)
+                    || (!string.IsNullOrEmpty(highMarker) && Compare(name, highMarker) >= 0))
+                {
+                    continue;
+                }
+
                 ListingItem<T>? item = new(name, row.Value);
                 if (delimiter is not null)
                 {
@@ -126,4 +135,8 @@ public sealed partial class SwiftStore
             }
         }
     }
+
+    // Swift's order: UTF-8 bytes.
+    private static int Compare(string a, string b) =>
+        System.Text.Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(b));
 }

@@ -35,11 +35,24 @@ public sealed class SwiftKeysTests
     }
 
     [Fact]
-    public void Encode_KeysHoldNoForbiddenTableCharacters_AndStayShort()
+    public void Encode_KeysHoldOnlyUrlSafeKeyCharacters_AndStayUnder512()
     {
         var key = SwiftKeys.Encode(new string('/', 1024) + "#?\\\u0001");
-        key.ShouldAllBe(c => c >= '\u1000' && c <= '\u8FFF');
-        SwiftKeys.Encode(Encoding.UTF8.GetString(Enumerable.Repeat((byte)'x', 1024).ToArray())).Length.ShouldBe(547);
+        key.ShouldAllBe(c => char.IsAsciiLetterOrDigit(c) || c == '.' || c == '_' || c == '~');
+        key.Length.ShouldBeLessThanOrEqualTo(504);
+        SwiftKeys.Encode(new string('x', 1024)).Length.ShouldBe(503);
+    }
+
+    [Fact]
+    public void Encode_LongNames_SortAfterTheShorterNamesTheyExtendAndBeforeGreaterOnes()
+    {
+        var head = new string('m', SwiftKeys.MaxExactBytes);
+        var longA = SwiftKeys.Encode(head + "aaaa");
+        var longB = SwiftKeys.Encode(head + "bbbb");
+        longA.ShouldNotBe(longB);
+        string.CompareOrdinal(SwiftKeys.Encode(head), longA).ShouldBeLessThan(0);
+        string.CompareOrdinal(longA, SwiftKeys.Encode(head[..^1] + "n")).ShouldBeLessThan(0);
+        string.CompareOrdinal(SwiftKeys.Encode(head[..^1] + "l" + new string('z', 600)), longA).ShouldBeLessThan(0);
     }
 
     [Fact]

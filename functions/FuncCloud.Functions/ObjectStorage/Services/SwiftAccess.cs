@@ -9,13 +9,13 @@ namespace FuncCloud.Functions.ObjectStorage.Services;
 /// <summary>What a call does, for authorization.</summary>
 public enum SwiftAccessKind
 {
-    /// <summary>HEAD/GET account, HEAD container: the owner's (or a reader's) business only.</summary>
+    /// <summary>HEAD/GET account: the owner's (or a reader's) business only.</summary>
     AccountRead,
 
     /// <summary>POST account, PUT/POST/DELETE container.</summary>
     AccountWrite,
 
-    /// <summary>GET container (a listing): owner, a read grant, or <c>.r:*</c> with <c>.rlistings</c>.</summary>
+    /// <summary>GET/HEAD container: owner, a read grant, or <c>.r:*</c> with <c>.rlistings</c>.</summary>
     ContainerList,
 
     /// <summary>GET/HEAD object: owner, a read grant, a referrer ACL or a TempURL.</summary>

@@ -48,7 +48,7 @@ public sealed class SwiftContainerService(SwiftStore store, SwiftAccess access, 
     /// <summary>HEAD (204) or GET (the listing; 204 when an empty plain listing).</summary>
     public async Task<IResult> GetAsync(SwiftCall call, CancellationToken cancellationToken)
     {
-        await access.AuthorizeAsync(call, call.IsHead ? SwiftAccessKind.AccountRead : SwiftAccessKind.ContainerList, cancellationToken);
+        await access.AuthorizeAsync(call, SwiftAccessKind.ContainerList, cancellationToken);
         var container = (await store.GetContainerAsync(call.Account, call.Container, cancellationToken))?.Value
             ?? throw new SwiftException(StatusCodes.Status404NotFound);
         var headers = Headers(container, access.IsOwner(call, SwiftAccessKind.AccountWrite));
