@@ -13,9 +13,9 @@ public static class BenchmarkCommand
             return await Compute.BootBenchmark.RunAsync(Options(args[1..]));
         }
 
-        if (args.Length == 0 || args[0] is not ("identity" or "image"))
+        if (args.Length == 0 || args[0] is not ("identity" or "image" or "objects"))
         {
-            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
+            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)] | objects [--url URL] [--small N (400)] [--large-mib M (64)] [--objects N (10000)] [--big-mib M (512)]");
             return 2;
         }
 
@@ -46,6 +46,12 @@ public static class BenchmarkCommand
             {
                 var mebibytes = long.Parse(options.GetValueOrDefault("mib", "1024"), System.Globalization.CultureInfo.InvariantCulture);
                 await ImageBenchmark.RunAsync(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"), mebibytes);
+                return 0;
+            }
+
+            if (args[0] == "objects")
+            {
+                await ObjectBenchmark.RunAsync(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"), options);
                 return 0;
             }
 
