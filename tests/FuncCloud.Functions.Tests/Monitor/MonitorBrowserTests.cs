@@ -32,7 +32,7 @@ public sealed partial class MonitorBrowserTests(MonitorFixture host)
 
         // A wrong password shows keystone's message.
         await browser.LoginAsync("admin", "wrong", "admin");
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("authenticate", new() { Timeout = 30_000, IgnoreCase = true });
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("requires authentication", new() { Timeout = 30_000 });
         await browser.LoginAsync("admin", IdentityHostFixture.AdminPassword, "admin");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Workflows overview" })).ToBeVisibleAsync(Long);
         await Expect(page.GetByText("Failed recently")).ToBeVisibleAsync(Long);

@@ -3,6 +3,7 @@ using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Web.Assets;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Net.Http.Headers;
 
@@ -17,9 +18,10 @@ namespace FuncCloud.Functions.Monitor.Functions;
 public sealed class ServeWebApp
 {
     [Function(nameof(ServeWebApp))]
-    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = MonitorRoutes.App + "/{*path}")] HttpRequest req, string? path)
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = MonitorRoutes.App + "/{*path}")] HttpRequest req)
     {
-        path ??= string.Empty;
+        // Read from the route values: the catch-all is empty (absent) for the app's root.
+        var path = req.HttpContext.GetRouteValue("path") as string ?? string.Empty;
         if (path.Length == 0 && !req.Path.Value!.EndsWith('/'))
         {
             return Results.Redirect(req.PathBase + req.Path + "/" + req.QueryString);

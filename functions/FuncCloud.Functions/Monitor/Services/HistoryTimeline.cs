@@ -99,7 +99,7 @@ public sealed class HistoryTimeline(OrchestrationViews views)
                         if (firedTimers.TryGetValue(timer.EventId, out var fired))
                         {
                             // A fired timeout of a wait: the wait on the agent (or event) timed out.
-                            steps.Add(new TimelineStep("timer", "timer", Utc(timer.Timestamp), Utc(fired.Timestamp), "fired", null, null, $"fire at {Utc(timer.FireAt):O}"));
+                            steps.Add(new TimelineStep("timer", "timer", Utc(timer.Timestamp), Utc(fired.Timestamp), "fired", null, null, $"fires at {Utc(timer.FireAt):HH:mm:ss} UTC"));
                             break;
                         }
 
@@ -112,7 +112,7 @@ public sealed class HistoryTimeline(OrchestrationViews views)
                         }
                         else
                         {
-                            steps.Add(new TimelineStep("wait", "waiting", Utc(timer.Timestamp), null, running ? "running" : "cancelled", null, null, $"times out at {Utc(timer.FireAt):O}"));
+                            steps.Add(new TimelineStep("wait", "waiting", Utc(timer.Timestamp), null, running ? "running" : "cancelled", null, null, $"times out at {Utc(timer.FireAt):HH:mm:ss} UTC"));
                         }
 
                         break;
