@@ -3,6 +3,7 @@ using FuncCloud.Functions.Compute.Servers;
 using FuncCloud.Functions.Identity;
 using FuncCloud.Functions.Image;
 using FuncCloud.Functions.ObjectStorage;
+using FuncCloud.Functions.Monitor;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudCompute(configuration); // before the API surface: its node/usage placeholders stay unused
         services.AddFuncCloudComputeApi(configuration);
         services.AddFuncCloudObjectStorage(configuration);
+        services.AddFuncCloudMonitor(configuration);
         return services;
     }
 }

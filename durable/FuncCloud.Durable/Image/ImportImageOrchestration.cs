@@ -1,4 +1,5 @@
 using FuncCloud.Shared.Image;
+using FuncCloud.Shared.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public static partial class ImportImageOrchestration
         catch (TaskFailedException e)
         {
             var reason = e.FailureDetails.ErrorMessage;
+            context.SetCustomStatus(WorkflowOutcome.Failure($"Import of image {input.ImageId} failed: {reason}"));
             await context.CallActivityAsync(ImageWorkflows.FailImport, new ImageImportFailure(input.ImageId, reason), Retry);
             LogFailed(logger, input.ImageId, reason);
         }

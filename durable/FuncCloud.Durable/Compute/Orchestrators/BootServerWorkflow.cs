@@ -36,7 +36,7 @@ public static partial class BootServerWorkflow
         {
             LogNoValidHost(logger, input.ServerId, placement.Reason);
             var noHost = new ServerFault(500, placement.Reason!, $"NoValidHost in step {ComputeSteps.Schedule}: {placement.Reason}", new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-            await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(input.ServerId, input.RequestId, null, null, noHost, null));
+            await ServerFailures.FailStepAsync(context, new FailStepInput(input.ServerId, input.RequestId, null, null, noHost, null));
             return;
         }
 
@@ -64,7 +64,7 @@ public static partial class BootServerWorkflow
         {
             var fault = AgentCalls.Fault(context, "Build of instance", node, spawn, spawned, input.AgentTimeoutSeconds);
             LogSpawnFailed(logger, input.ServerId, node, fault.Message);
-            await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(input.ServerId, input.RequestId, ComputeSteps.Spawn, node, fault, fault.Details));
+            await ServerFailures.FailStepAsync(context, new FailStepInput(input.ServerId, input.RequestId, ComputeSteps.Spawn, node, fault, fault.Details));
             await CompensateAsync(context, input, node, spawned is null);
             return;
         }

@@ -31,7 +31,7 @@ public static partial class ServerActionWorkflow
             if (!claim.Claimed)
             {
                 var noRoom = new ServerFault(500, claim.Reason!, null, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-                await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(input.ServerId, input.RequestId, null, input.Host, noRoom, null, KeepVmState: true));
+                await ServerFailures.FailStepAsync(context, new FailStepInput(input.ServerId, input.RequestId, null, input.Host, noRoom, null, KeepVmState: true));
                 return;
             }
         }
@@ -53,11 +53,11 @@ public static partial class ServerActionWorkflow
             {
                 var discarded = await context.CallActivityAsync<bool>(nameof(DiscardSnapshotImage), new DiscardSnapshotImageInput(input.ServerId, input.SnapshotImageId!));
                 var detail = discarded ? $"{fault.Details}\n  image {input.SnapshotImageId} deleted" : fault.Details;
-                await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(input.ServerId, input.RequestId, step, input.Host, fault, detail, KeepVmState: true));
+                await ServerFailures.FailStepAsync(context, new FailStepInput(input.ServerId, input.RequestId, step, input.Host, fault, detail, KeepVmState: true));
                 return;
             }
 
-            await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(input.ServerId, input.RequestId, step, input.Host, fault, fault.Details));
+            await ServerFailures.FailStepAsync(context, new FailStepInput(input.ServerId, input.RequestId, step, input.Host, fault, fault.Details));
             if (input.Action == ServerActions.Resize)
             {
                 await context.CallActivityAsync(nameof(ReleaseClaims), new ReleaseClaimsInput(input.ServerId, input.Host, PlacementService.ResizeConsumer(input.ServerId)));

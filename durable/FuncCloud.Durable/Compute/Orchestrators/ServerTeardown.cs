@@ -31,7 +31,7 @@ internal static class ServerTeardown
                 if (result is { Success: false })
                 {
                     var fault = AgentCalls.Fault(context, "Delete", host, command, result, timeoutSeconds);
-                    await context.CallActivityAsync(nameof(FailServerStep), new FailStepInput(serverId, requestId, ComputeSteps.Terminate, host, fault, fault.Details));
+                    await ServerFailures.FailStepAsync(context, new FailStepInput(serverId, requestId, ComputeSteps.Terminate, host, fault, fault.Details));
                     return false;
                 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FuncCloud.Functions.Image.Api;
+using FuncCloud.Shared.Workflows;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.OpenStack;
 using Microsoft.DurableTask;
@@ -46,7 +47,7 @@ public sealed class ImageImportService(ImageStore store, ImageAccess access, Ima
         await durable.ScheduleNewOrchestrationInstanceAsync(
             ImageWorkflows.ImportOrchestration,
             new ImageImportInput(imageId, method, maxBytes),
-            new StartOrchestrationOptions(instanceId),
+            new StartOrchestrationOptions(instanceId) { Tags = WorkflowTags.For(WorkflowResourceTypes.Image, imageId, image.Owner) },
             cancellationToken);
     }
 }

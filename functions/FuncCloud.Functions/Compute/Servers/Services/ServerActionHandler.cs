@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FuncCloud.Durable.Compute.Orchestrators;
 using FuncCloud.Durable.Compute.Workflows;
 using FuncCloud.Functions.Compute.Servers.Api;
+using FuncCloud.Shared.Workflows;
 using FuncCloud.Shared.Agents.Commands;
 using FuncCloud.Shared.Compute;
 using FuncCloud.Shared.Compute.Api;
@@ -168,7 +169,7 @@ public sealed class ServerActionHandler(
         }
 
         var instanceId = ComputeWorkflowIds.Action(serverId, ServerActions.ConsoleOutput, RequestIds.Get(call.Request.HttpContext));
-        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConsoleOutputWorkflow), new ConsoleOutputInput(serverId, host, length, options.Value.ConsoleTimeoutSeconds), new StartOrchestrationOptions(instanceId), cancellationToken);
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConsoleOutputWorkflow), new ConsoleOutputInput(serverId, host, length, options.Value.ConsoleTimeoutSeconds), new StartOrchestrationOptions(instanceId) { Tags = WorkflowTags.For(WorkflowResourceTypes.Server, serverId, server.ProjectId) }, cancellationToken);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(TimeSpan.FromSeconds(options.Value.ConsoleTimeoutSeconds + 15));
         var done = await durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, wait.Token);

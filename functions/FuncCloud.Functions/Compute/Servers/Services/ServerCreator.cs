@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FuncCloud.Durable.Compute.Orchestrators;
 using FuncCloud.Durable.Compute.Workflows;
 using FuncCloud.Functions.Compute.Servers.Api;
+using FuncCloud.Shared.Workflows;
 using FuncCloud.Shared.Compute;
 using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
@@ -112,7 +113,7 @@ public sealed class ServerCreator(
             await actions.StartAsync(new InstanceActionRecord(ServerActions.Create, server.Id, requestId, project, call.Caller.UserId, now, now, null, server.Operation, []), cancellationToken);
             var instance = new InstanceSpec(server.Id, server.Name, server.Flavor.ToSpec(), new ImageSpec(server.ImageId, null, image?.KernelId, image?.RamdiskId), server.UserData, server.Metadata, []);
             var input = new BootServerInput(server.Id, requestId, instance, image?.Properties ?? new Dictionary<string, string>(), forcedHost, options.Value.AgentTimeoutSeconds);
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BootServerWorkflow), input, new StartOrchestrationOptions(server.Operation!), cancellationToken);
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BootServerWorkflow), input, new StartOrchestrationOptions(server.Operation!) { Tags = WorkflowTags.For(WorkflowResourceTypes.Server, server.Id, project) }, cancellationToken);
         }
 
         return created;

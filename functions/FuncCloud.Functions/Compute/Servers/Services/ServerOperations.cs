@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FuncCloud.Durable.Compute.Orchestrators;
 using FuncCloud.Durable.Compute.Workflows;
+using FuncCloud.Shared.Workflows;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.InstanceActions;
@@ -84,7 +85,7 @@ public sealed class ServerOperations(
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(DeleteServerWorkflow),
             new DeleteServerInput(server.Id, requestId, server.Host, options.Value.AgentTimeoutSeconds),
-            new StartOrchestrationOptions(ComputeWorkflowIds.Delete(server.Id)),
+            new StartOrchestrationOptions(ComputeWorkflowIds.Delete(server.Id)) { Tags = WorkflowTags.For(WorkflowResourceTypes.Server, server.Id, server.ProjectId) },
             cancellationToken);
     }
 
@@ -112,7 +113,8 @@ public sealed class ServerOperations(
             serverId, requestId, action, host, TPayload.Kind, JsonSerializer.SerializeToElement(payload, AgentJson.Options), newFlavor, newImageId, options.Value.AgentTimeoutSeconds, snapshotImageId);
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ServerActionWorkflow), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ServerActionWorkflow), input, new StartOrchestrationOptions(instanceId) { Tags = WorkflowTags.For(WorkflowResourceTypes.Server, serverId, server.ProjectId) }, cancellationToken);
         }
         catch
         {

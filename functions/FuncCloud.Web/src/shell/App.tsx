@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Grid, Input, Layout, Menu, Space, Typography } from 'antd';
+import { ApartmentOutlined, DashboardOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useAuth } from './auth';
+import { LoginPage } from './LoginPage';
+import { OverviewPage } from '../monitor/OverviewPage';
+import { OrchestrationsPage } from '../monitor/OrchestrationsPage';
+import { InstancePage } from '../monitor/InstancePage';
+import { ResourcePage } from '../monitor/ResourcePage';
+
+const { Header, Sider, Content } = Layout;
+
+/**
+ * The shell: navigation, search and session. Sections are menu groups; the monitor is the first, and the
+ * dashboard (projects' servers, images ...) is meant to be added as another group with its own routes.
+ */
+export function App() {
+  const { session, logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState(false);
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />} />
+      </Routes>
+    );
+  }
+
+  const selected = location.pathname.startsWith('/orchestrations') ? 'orchestrations' : location.pathname.startsWith('/resources') ? 'resources' : 'overview';
+  const search = (value: string) => {
+    const id = value.trim();
+    if (!id) return;
+    navigate(id.includes(':') || id.startsWith('image-import-') ? `/orchestrations/${encodeURIComponent(id)}` : `/resources/server/${encodeURIComponent(id)}`);
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={screens.xs ? 0 : 64} collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="dark">
+        <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {collapsed ? 'FC' : 'FuncCloud'}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          items={[
+            {
+              type: 'group',
+              label: collapsed ? null : 'Workflow monitor',
+              children: [
+                { key: 'overview', icon: <DashboardOutlined />, label: <Link to="/">Overview</Link> },
+                { key: 'orchestrations', icon: <UnorderedListOutlined />, label: <Link to="/orchestrations">Workflows</Link> },
+                { key: 'resources', icon: <ApartmentOutlined />, label: <Link to="/resources">Resources</Link> },
+              ],
+            },
+          ]}
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+          <Input.Search
+            aria-label="Find a server or workflow by id"
+            placeholder="Server id or workflow instance id"
+            allowClear
+            onSearch={search}
+            style={{ maxWidth: 420 }}
+          />
+          <div style={{ flex: 1 }} />
+          <Space>
+            {screens.md && (
+              <Typography.Text type="secondary">
+                {session.user} · {session.project}
+              </Typography.Text>
+            )}
+            <Button icon={<LogoutOutlined />} onClick={logout} aria-label="Log out">
+              {screens.md ? 'Log out' : null}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ padding: screens.md ? 24 : 12 }}>
+          <Routes>
+            <Route path="/" element={<OverviewPage />} />
+            <Route path="/orchestrations" element={<OrchestrationsPage />} />
+            <Route path="/orchestrations/:instanceId" element={<InstancePage />} />
+            <Route path="/resources" element={<ResourcePage />} />
+            <Route path="/resources/:type/:id" element={<ResourcePage />} />
+            <Route path="/login" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<Typography.Title level={3}>Not found</Typography.Title>} />
+          </Routes>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

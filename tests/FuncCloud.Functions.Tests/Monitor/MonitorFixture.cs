@@ -1,0 +1,57 @@
+using FuncCloud.Functions.Tests.Compute.Servers;
+using FuncCloud.Shared.Compute.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace FuncCloud.Functions.Tests.Monitor;
+
+/// <summary>
+/// The compute path (identity, Glance, Nova, workflows, a Fake agent for node <c>local</c>) for the monitor's API
+/// and browser tests, shared by both through one collection (one LocalHost instead of two on a 2-core machine).
+/// </summary>
+public sealed class MonitorFixture : ComputeHostFixture, IAsyncLifetime
+{
+    /// <summary>A flavor no node can hold (the scheduler's RamFilter rejects every host).</summary>
+    public const string HugeFlavorId = "monitor-huge";
+
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/compute/v2.1/flavors")
+        {
+            Content = new StringContent($$$"""{"flavor": {"name": "huge", "id": "{{{HugeFlavorId}}}", "ram": 36864, "vcpus": 1, "disk": 1}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Auth-Token", await TokenAsync("admin", AdminPassword, "admin"));
+        using var response = await Client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"flavor create: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Restarts the agent if a test stopped it and waits until node <c>local</c> is up again.</summary>
+    public async Task EnsureNodeUpAsync()
+    {
+        var nodes = Services.GetRequiredService<ComputeNodeRepository>();
+        var downAfter = Services.GetRequiredService<IOptions<ComputeNodeOptions>>().Value.DownAfter;
+        var node = await nodes.GetAsync("local", CancellationToken.None);
+        if (node is not null && node.IsUp(DateTimeOffset.UtcNow, downAfter))
+        {
+            return;
+        }
+
+        await StartAgentAsync();
+        await Poll.UntilAsync(
+            async () => (await nodes.GetAsync("local", CancellationToken.None))?.IsUp(DateTimeOffset.UtcNow, downAfter) == true,
+            "node local to be up again",
+            TimeSpan.FromSeconds(60));
+    }
+}
+
+/// <summary>The monitor's API and browser tests share one host.</summary>
+[CollectionDefinition(Name)]
+public sealed class MonitorCollection : ICollectionFixture<MonitorFixture>
+{
+    public const string Name = "Monitor";
+}
