@@ -26,19 +26,47 @@ public static class TokenResponseBuilder
             payload.Scope == ScopeType.System ? new Dictionary<string, bool> { ["all"] = true } : null,
             project is null ? null : false,
             scoped ? token.Roles.Select(r => new RoleRef(r.Id, r.Name)).ToList() : null,
-            scoped && includeCatalog ? Catalog(snapshot) : null,
+            scoped && includeCatalog ? Catalog(snapshot, token.Project?.Id) : null,
             token.ApplicationCredential is { } c ? new ApplicationCredentialRef(c.Id, c.Name, !c.Unrestricted) : null));
     }
 
-    /// <summary>The service catalog: enabled services with their enabled endpoints.</summary>
-    public static IReadOnlyList<CatalogEntry> Catalog(IdentitySnapshot snapshot) => snapshot.Services
+    /// <summary>
+    /// The service catalog: enabled services with their enabled endpoints. As keystone does, <c>$(project_id)s</c>
+    /// (and <c>%(project_id)s</c>, <c>$(tenant_id)s</c>) in a URL become the token's project; an endpoint that
+    /// needs a project is left out of catalogs without one.
+    /// </summary>
+    public static IReadOnlyList<CatalogEntry> Catalog(IdentitySnapshot snapshot, string? projectId = null) => snapshot.Services
         .Where(s => s.Enabled)
         .OrderBy(s => s.Type, StringComparer.Ordinal)
         .Select(s => new CatalogEntry(
             snapshot.Endpoints.Where(e => e.ServiceId == s.Id && e.Enabled)
-                .Select(e => new CatalogEndpoint(e.Id, e.Interface, e.RegionId, e.RegionId, e.Url)).ToList(),
+                .Select(e => (Endpoint: e, Url: Substitute(e.Url, projectId)))
+                .Where(e => e.Url is not null)
+                .Select(e => new CatalogEndpoint(e.Endpoint.Id, e.Endpoint.Interface, e.Endpoint.RegionId, e.Endpoint.RegionId, e.Url!)).ToList(),
             s.Id,
             s.Type,
             s.Name))
         .ToList();
+
+    private static readonly string[] ProjectPlaceholders = ["$(project_id)s", "%(project_id)s", "$(tenant_id)s", "%(tenant_id)s"];
+
+    private static string? Substitute(string url, string? projectId)
+    {
+        if (!url.Contains("(project_id)s", StringComparison.Ordinal) && !url.Contains("(tenant_id)s", StringComparison.Ordinal))
+        {
+            return url;
+        }
+
+        if (projectId is null)
+        {
+            return null;
+        }
+
+        foreach (var placeholder in ProjectPlaceholders)
+        {
+            url = url.Replace(placeholder, projectId, StringComparison.Ordinal);
+        }
+
+        return url;
+    }
 }

@@ -16,7 +16,7 @@ public sealed class GetAuthCatalog(IdentityHttp http, TokenService tokens)
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async caller =>
         {
-            var catalog = caller.Scope == Shared.Security.ScopeType.Unscoped ? [] : TokenResponseBuilder.Catalog(await tokens.SnapshotAsync(cancellationToken));
+            var catalog = caller.Scope == Shared.Security.ScopeType.Unscoped ? [] : TokenResponseBuilder.Catalog(await tokens.SnapshotAsync(cancellationToken), caller.ProjectId);
             return OpenStackHttp.Json(new JsonObject
             {
                 ["catalog"] = System.Text.Json.JsonSerializer.SerializeToNode(catalog, OpenStackJson.Options),
