@@ -128,7 +128,9 @@ public sealed class VolumeService(
 
         var now = clock.GetUtcNow();
         var volume = new VolumeRecord(
-            Guid.NewGuid().ToString(), call.ProjectId, call.Caller.UserId, request.OptionalString("name", 255), request.OptionalString("description", 255),
+            Guid.NewGuid().ToString(), call.ProjectId, call.Caller.UserId,
+            request.OptionalString("name", 255) ?? request.OptionalString("display_name", 255),
+            request.OptionalString("description", 255) ?? request.OptionalString("display_description", 255),
             sizeGb, VolumeStatus.Creating, zone, type.Id, type.Name, bootable, false, VolumeRequests.OptionalMetadata(request) ?? [],
             snapshotId, sourceId, imageId, imageMetadata, null, [], now, now, VolumeWorkflowIds.CreateVolume(string.Empty));
         volume = volume with { Operation = VolumeWorkflowIds.CreateVolume(volume.Id) };
@@ -148,8 +150,10 @@ public sealed class VolumeService(
     {
         var request = body.RequireObject("volume");
         var volume = await access.VolumeAsync(call, id, VolumePolicies.Update, cancellationToken);
-        var name = request.ContainsKey("name") ? request.OptionalString("name", 255) : volume.Name;
-        var description = request.ContainsKey("description") ? request.OptionalString("description", 255) : volume.Description;
+        // cinder still accepts the v1 names display_name/display_description (OSC's volume set sends them).
+        var name = request.ContainsKey("name") ? request.OptionalString("name", 255) : request.ContainsKey("display_name") ? request.OptionalString("display_name", 255) : volume.Name;
+        var description = request.ContainsKey("description") ? request.OptionalString("description", 255)
+            : request.ContainsKey("display_description") ? request.OptionalString("display_description", 255) : volume.Description;
         var metadata = VolumeRequests.OptionalMetadata(request);
         return await volumes.UpdateAsync(volume.ProjectId, id, v => v with
         {
