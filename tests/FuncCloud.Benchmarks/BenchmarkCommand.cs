@@ -13,9 +13,14 @@ public static class BenchmarkCommand
             return await Compute.BootBenchmark.RunAsync(Options(args[1..]));
         }
 
+        if (args.Length > 0 && args[0] == "volume")
+        {
+            return await Volume.VolumeBenchmarkCommand.RunAsync(Options(args[1..]));
+        }
+
         if (args.Length == 0 || args[0] is not ("identity" or "image"))
         {
-            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
+            Console.Error.WriteLine("usage: volume [--url URL] [--password P] [--volumes N (20)] [--concurrency C (20)] | boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
             return 2;
         }
 

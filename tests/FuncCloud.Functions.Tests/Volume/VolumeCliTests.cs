@@ -57,6 +57,20 @@ public sealed class VolumeCliTests(VolumeHostFixture host) : IClassFixture<Volum
     }
 
     [Fact]
+    public async Task Volume_FromImage_BootableWithImageMetadata()
+    {
+        await JsonAsync(host.DemoEnvironment, "volume", "create", "--image", VolumeHostFixture.ImageName, "--size", "1", "cli-img");
+        var volume = await WaitStatusAsync(host.DemoEnvironment, ["volume", "show", "cli-img"], "available", "error");
+        volume.GetProperty("status").GetString().ShouldBe("available");
+        volume.GetProperty("bootable").GetString().ShouldBe("true");
+        volume.GetProperty("volume_image_metadata").GetProperty("image_id").GetString().ShouldBe(VolumeHostFixture.ImageId);
+
+        var missing = await RunAsync(host.DemoEnvironment, "volume", "create", "--image", "00000000-0000-0000-0000-00000000abcd", "--size", "1", "cli-img-missing");
+        missing.ExitCode.ShouldNotBe(0);
+        (await RunAsync(host.DemoEnvironment, "volume", "delete", "cli-img")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Volume_OverQuota_413NamingTheQuota()
     {
         var (adminToken, adminProject) = await host.LoginAsync("admin", VolumeHostFixture.AdminPassword, "admin");

@@ -11,8 +11,14 @@ namespace FuncCloud.Functions.Tests.Volume;
 /// A bootstrapped LocalHost with identity, Glance, the block storage API and the durable workflows; the
 /// Fake backend's pools come from <see cref="Pools"/> (one 1000 GB pool unless a derived fixture says otherwise).
 /// </summary>
-public class VolumeHostFixture : IdentityHostFixture
+public class VolumeHostFixture : IdentityHostFixture, Xunit.IAsyncLifetime
 {
+    /// <summary>A public, active Glance image (1 KiB raw) for volumes from images.</summary>
+    public const string ImageId = "4d2c7f0e-8a51-4b6e-9f3a-2e1d0c9b8a71";
+
+    /// <summary>The image's name.</summary>
+    public const string ImageName = "volume-test-image";
+
     /// <summary>The Fake pools: host, capacity GB.</summary>
     public virtual IReadOnlyList<(string Host, int CapacityGb)> Pools => [("node-1", 1000)];
 
@@ -41,6 +47,13 @@ public class VolumeHostFixture : IdentityHostFixture
     {
         base.ConfigureServices(builder);
         builder.Services.AddFuncCloudDurable(builder.Configuration);
+    }
+
+    /// <summary>Starts the host and seeds <see cref="ImageId"/>.</summary>
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await TestImages.SeedAsync(Services, ImageId, ImageName);
     }
 
     /// <summary>Sends a block storage request (path under <c>/volume</c>) with <paramref name="token"/>.</summary>
