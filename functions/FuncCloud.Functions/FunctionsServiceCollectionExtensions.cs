@@ -4,6 +4,7 @@ using FuncCloud.Functions.Identity;
 using FuncCloud.Functions.Image;
 using FuncCloud.Functions.ObjectStorage;
 using FuncCloud.Functions.Monitor;
+using FuncCloud.Functions.Volume;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudComputeApi(configuration);
         services.AddFuncCloudObjectStorage(configuration);
         services.AddFuncCloudMonitor(configuration);
+        services.AddFuncCloudVolume(configuration);
         return services;
     }
 }

@@ -1,0 +1,36 @@
+using FuncCloud.Durable.Volume.Activities;
+using FuncCloud.Durable.Volume.Workflows;
+using FuncCloud.Shared.Volume.Messages;
+using FuncCloud.Shared.Volume.Quotas;
+using FuncCloud.Shared.Volume.Volumes;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace FuncCloud.Durable.Volume.Orchestrators;
+
+/// <summary>
+/// Extends a volume: grow the pool claim, then settle the new size back in the status it came from. When the
+/// pool has no room the volume ends <c>error_extending</c> with a user message and the quota reserved for the
+/// growth is given back. Instance id: <see cref="VolumeWorkflowIds.Extend"/>.
+/// </summary>
+public static class ExtendVolumeWorkflow
+{
+    [Function(nameof(ExtendVolumeWorkflow))]
+    public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        var input = context.GetInput<ExtendVolumeInput>()!;
+        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        if (await context.CallActivityAsync<bool>(nameof(ClaimExtend), input))
+        {
+            await context.CallActivityAsync<bool>(nameof(SettleVolume), new SettleVolumeInput(
+                input.VolumeId, input.ProjectId, input.RequestId, VolumeStatus.Extending, input.ReturnStatus, null, input.NewSizeGb, null, null, null, now));
+            return;
+        }
+
+        await context.CallActivityAsync<bool>(nameof(SettleVolume), new SettleVolumeInput(
+            input.VolumeId, input.ProjectId, input.RequestId, VolumeStatus.Extending, VolumeStatus.ErrorExtending, null, null,
+            context.NewGuid().ToString(), VolumeMessageEvents.ExtendVolume,
+            $"extend volume: CapacityFilter: the volume's pool has no room to grow from {input.OldSizeGb} GB to {input.NewSizeGb} GB", now));
+        await context.CallActivityAsync(nameof(ReleaseVolumeQuota), new ReleaseVolumeQuotaInput(input.ProjectId, new VolumeUsage(0, input.NewSizeGb - input.OldSizeGb, 0, 0, 0)));
+    }
+}

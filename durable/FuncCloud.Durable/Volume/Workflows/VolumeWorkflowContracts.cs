@@ -1,0 +1,38 @@
+namespace FuncCloud.Durable.Volume.Workflows;
+
+/// <summary>
+/// Durable instance ids of the block storage workflows: the resource id plus the operation, so a retried API
+/// call maps onto the same instance and never runs twice.
+/// </summary>
+public static class VolumeWorkflowIds
+{
+    public static string CreateVolume(string volumeId) => $"{volumeId}:create-volume";
+
+    public static string DeleteVolume(string volumeId) => $"{volumeId}:delete-volume";
+
+    public static string CreateSnapshot(string snapshotId) => $"{snapshotId}:create-snapshot";
+
+    public static string DeleteSnapshot(string snapshotId) => $"{snapshotId}:delete-snapshot";
+
+    public static string Extend(string volumeId, string requestId) => $"{volumeId}:extend:{requestId}";
+}
+
+/// <summary>Input of <c>CreateVolumeWorkflow</c>.</summary>
+public sealed record CreateVolumeInput(
+    string VolumeId,
+    string ProjectId,
+    string RequestId,
+    int SizeGb,
+    string AvailabilityZone,
+    string VolumeTypeName,
+    string? BackendName,
+    string? SourceHost);
+
+/// <summary>Input of <c>DeleteVolumeWorkflow</c>.</summary>
+public sealed record DeleteVolumeInput(string VolumeId, string ProjectId, string RequestId, bool Cascade);
+
+/// <summary>Input of the snapshot workflows.</summary>
+public sealed record SnapshotWorkflowInput(string SnapshotId, string ProjectId, string RequestId);
+
+/// <summary>Input of <c>ExtendVolumeWorkflow</c>: the size to grow to and the status to return to.</summary>
+public sealed record ExtendVolumeInput(string VolumeId, string ProjectId, string RequestId, int OldSizeGb, int NewSizeGb, string ReturnStatus);

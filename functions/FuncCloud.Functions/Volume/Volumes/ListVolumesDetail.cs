@@ -1,0 +1,24 @@
+using FuncCloud.Functions.Volume.Api;
+using FuncCloud.Functions.Volume.Services;
+using FuncCloud.Shared.Volume.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace FuncCloud.Functions.Volume.Volumes;
+
+/// <summary><c>GET /volumes/detail</c>: the detail view of the visible volumes, filtered, sorted and paged.</summary>
+public sealed class ListVolumesDetail(CinderHttp http, VolumeQueries queries, VolumeAccess access)
+{
+    [Function(nameof(ListVolumesDetail))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = VolumeRoutes.Project + "/volumes/detail")] HttpRequest req,
+        string projectId,
+        CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(req, projectId, async call =>
+        {
+            var page = VolumePaging.Apply(call, await queries.ListVolumesAsync(call, cancellationToken), v => v.Id, VolumeQueries.VolumeKey, VolumeQueries.VolumeSortKeys, "volumes/detail");
+            var admin = access.IsAdmin(call);
+            return CinderHttp.Json(VolumePaging.Render(call, "volumes", page, v => VolumeWire.Detail(call, v, admin)));
+        }, cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace FuncCloud.Shared.Volume.Messages;
+
+/// <summary>Cinder's message event ids (<c>VOLUME_&lt;resource&gt;_&lt;action&gt;_&lt;detail&gt;</c>).</summary>
+public static class VolumeMessageEvents
+{
+    /// <summary>schedule allocate volume: no valid backend.</summary>
+    public const string ScheduleAllocateVolume = "VOLUME_VOLUME_001_002";
+
+    /// <summary>extend volume: not enough room on the pool.</summary>
+    public const string ExtendVolume = "VOLUME_VOLUME_003_002";
+}
