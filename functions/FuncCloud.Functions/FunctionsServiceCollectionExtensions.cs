@@ -2,6 +2,7 @@ using FuncCloud.Functions.Compute;
 using FuncCloud.Functions.Compute.Servers;
 using FuncCloud.Functions.Identity;
 using FuncCloud.Functions.Image;
+using FuncCloud.Functions.Network;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudImage(configuration);
         services.AddFuncCloudCompute(configuration); // before the API surface: its node/usage placeholders stay unused
         services.AddFuncCloudComputeApi(configuration);
+        services.AddFuncCloudNetwork(configuration);
         return services;
     }
 }
