@@ -13,9 +13,9 @@ public static class BenchmarkCommand
             return await Compute.BootBenchmark.RunAsync(Options(args[1..]));
         }
 
-        if (args.Length == 0 || args[0] is not ("identity" or "image"))
+        if (args.Length == 0 || args[0] is not ("identity" or "image" or "network"))
         {
-            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
+            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | identity|image|network [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)]");
             return 2;
         }
 
@@ -46,6 +46,13 @@ public static class BenchmarkCommand
             {
                 var mebibytes = long.Parse(options.GetValueOrDefault("mib", "1024"), System.Globalization.CultureInfo.InvariantCulture);
                 await ImageBenchmark.RunAsync(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"), mebibytes);
+                return 0;
+            }
+
+            if (args[0] == "network")
+            {
+                await new Network.NetworkBenchmark(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"))
+                    .RunAsync(requests, TimeSpan.FromSeconds(seconds));
                 return 0;
             }
 

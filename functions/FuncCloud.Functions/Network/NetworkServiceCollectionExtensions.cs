@@ -1,11 +1,13 @@
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Network.Api;
+using FuncCloud.Functions.Network.Bootstrap;
 using FuncCloud.Functions.Network.Services;
 using FuncCloud.Shared.Network;
 using FuncCloud.Shared.Security.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace FuncCloud.Functions.Network;
 
@@ -45,6 +47,9 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<ResourceRegistry>();
         services.AddSingleton<RouterInterfaces>();
         services.AddSingleton(new CatalogServiceDefinition("network", "neutron", NeutronRoutes.Root));
+        services.Configure<NetworkBootstrapOptions>(configuration.GetSection(NetworkBootstrapOptions.Section));
+        services.AddSingleton<NetworkBootstrapper>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NetworkBootstrapper>());
         return services;
     }
 }

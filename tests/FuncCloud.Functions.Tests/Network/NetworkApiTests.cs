@@ -197,17 +197,17 @@ public sealed class NetworkApiTests(NetworkApiFixture host) : IClassFixture<Netw
     public async Task SecurityGroups_DefaultOnFirstUse_DuplicateRule409()
     {
         using var client = host.ClientWith(await host.DemoTokenAsync());
-        var listed = await Neutron.JsonAsync(await client.GetAsync("/network/v2.0/security_groups?name=default"), 200);
+        var listed = await Neutron.JsonAsync(await client.GetAsync("/network/v2.0/security-groups?name=default"), 200);
         var defaultGroup = listed["security_groups"]!.AsArray().Single()!;
         defaultGroup["security_group_rules"]!.AsArray().Count.ShouldBe(4);
 
-        var group = await Neutron.CreateAsync(client, "security_groups", "security_group", new JsonObject { ["name"] = Name("sg") });
+        var group = await Neutron.CreateAsync(client, "security-groups", "security_group", new JsonObject { ["name"] = Name("sg") });
         group["security_group_rules"]!.AsArray().Count.ShouldBe(2);
         var rule = new JsonObject { ["security_group_id"] = group["id"]!.GetValue<string>(), ["direction"] = "ingress", ["protocol"] = "tcp", ["port_range_min"] = 22, ["port_range_max"] = 22 };
-        await Neutron.CreateAsync(client, "security_group_rules", "security_group_rule", rule);
-        (await Neutron.FailAsync(await Neutron.PostAsync(client, "security_group_rules", "security_group_rule", rule), 409)).ShouldBe("SecurityGroupRuleExists");
+        await Neutron.CreateAsync(client, "security-group-rules", "security_group_rule", rule);
+        (await Neutron.FailAsync(await Neutron.PostAsync(client, "security-group-rules", "security_group_rule", rule), 409)).ShouldBe("SecurityGroupRuleExists");
         var bad = new JsonObject { ["security_group_id"] = group["id"]!.GetValue<string>(), ["direction"] = "ingress", ["protocol"] = "tcp", ["port_range_min"] = 30, ["port_range_max"] = 20 };
-        (await Neutron.FailAsync(await Neutron.PostAsync(client, "security_group_rules", "security_group_rule", bad), 400)).ShouldBe("SecurityGroupInvalidPortRange");
+        (await Neutron.FailAsync(await Neutron.PostAsync(client, "security-group-rules", "security_group_rule", bad), 400)).ShouldBe("SecurityGroupInvalidPortRange");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public static class NeutronDiscovery
         {
             ["name"] = k.Singular,
             ["collection"] = k.Collection,
-            ["links"] = new JsonArray(new JsonObject { ["href"] = $"{NeutronRoutes.V2Url(request)}/{k.Collection}", ["rel"] = "self" }),
+            ["links"] = new JsonArray(new JsonObject { ["href"] = $"{NeutronRoutes.V2Url(request)}/{k.Path}", ["rel"] = "self" }),
         }).ToArray()),
     };
 

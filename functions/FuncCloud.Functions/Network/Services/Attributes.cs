@@ -49,7 +49,7 @@ public static class Attributes
         return node switch
         {
             null => null,
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out long n) => n,
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number && long.TryParse(v.ToJsonString(), CultureInfo.InvariantCulture, out var n) => n,
             JsonValue v when v.TryGetValue(out string? s) && long.TryParse(s, CultureInfo.InvariantCulture, out var n) => n,
             _ => throw NeutronException.InvalidInput($"'{node.ToJsonString()}' is not an integer for '{name}'."),
         };

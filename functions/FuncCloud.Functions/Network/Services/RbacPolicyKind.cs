@@ -18,7 +18,10 @@ public sealed class RbacPolicyKind(NeutronContext context) : ResourceKind(contex
     public override string Singular => ResourceKindNames.RbacPolicy;
 
     /// <inheritdoc />
-    public override string Collection => "rbac-policies";
+    public override string Collection => "rbac_policies";
+
+    /// <inheritdoc />
+    public override string Path => "rbac-policies";
 
     /// <inheritdoc />
     public override bool HasStandardAttributes => false;

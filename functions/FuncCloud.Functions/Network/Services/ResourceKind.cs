@@ -22,8 +22,11 @@ public abstract class ResourceKind(NeutronContext context)
     /// <summary>The resource name (<c>network</c>), also the stored kind.</summary>
     public abstract string Singular { get; }
 
-    /// <summary>The collection name in URLs and list bodies (<c>networks</c>).</summary>
+    /// <summary>The collection name in list bodies (<c>security_groups</c>).</summary>
     public abstract string Collection { get; }
+
+    /// <summary>The collection's URL segment (neutron hyphenates some: <c>security-groups</c>).</summary>
+    public virtual string Path => Collection;
 
     /// <summary>Every attribute of the wire document (filters and <c>fields=</c> accept these).</summary>
     public abstract IReadOnlySet<string> Attributes { get; }

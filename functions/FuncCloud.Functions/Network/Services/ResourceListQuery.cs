@@ -155,7 +155,7 @@ public static class ResourceListQuery
     private static string SortValue(JsonNode? node) => node switch
     {
         null => string.Empty,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString("000000000000000.000", System.Globalization.CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture).ToString("000000000000000.000", System.Globalization.CultureInfo.InvariantCulture),
         JsonValue v when v.TryGetValue(out string? s) => s,
         _ => node.ToJsonString(),
     };

@@ -5,7 +5,7 @@ namespace FuncCloud.Functions.Network.Services;
 /// <summary>The resource kinds by collection name: the generic functions resolve <c>{collection}</c> here.</summary>
 public sealed class ResourceRegistry(IEnumerable<ResourceKind> kinds)
 {
-    private readonly Dictionary<string, ResourceKind> _byCollection = kinds.ToDictionary(k => k.Collection, StringComparer.Ordinal);
+    private readonly Dictionary<string, ResourceKind> _byCollection = kinds.ToDictionary(k => k.Path, StringComparer.Ordinal);
 
     /// <summary>Every kind.</summary>
     public IEnumerable<ResourceKind> All => _byCollection.Values;

@@ -27,6 +27,9 @@ public sealed class SecurityGroupKind(NeutronContext context) : ResourceKind(con
     public override string Collection => "security_groups";
 
     /// <inheritdoc />
+    public override string Path => "security-groups";
+
+    /// <inheritdoc />
     public override IReadOnlySet<string> Attributes => All;
 
     /// <inheritdoc />

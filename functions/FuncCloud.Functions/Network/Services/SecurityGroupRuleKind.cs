@@ -35,6 +35,9 @@ public sealed class SecurityGroupRuleKind(NeutronContext context, SecurityGroupK
     public override string Collection => "security_group_rules";
 
     /// <inheritdoc />
+    public override string Path => "security-group-rules";
+
+    /// <inheritdoc />
     public override bool Taggable => false;
 
     /// <inheritdoc />

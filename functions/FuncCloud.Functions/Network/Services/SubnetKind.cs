@@ -21,7 +21,7 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
 
     private static readonly HashSet<string> Creatable = Set(
         "name", "description", "project_id", "tenant_id", "network_id", "ip_version", "cidr", "gateway_ip", "allocation_pools", "dns_nameservers",
-        "host_routes", "enable_dhcp", "ipv6_ra_mode", "ipv6_address_mode", "subnetpool_id", "prefixlen", "use_default_subnet_pool", "segment_id", "service_types");
+        "host_routes", "enable_dhcp", "ipv6_ra_mode", "ipv6_address_mode", "subnetpool_id", "prefixlen", "use_default_subnetpool", "segment_id", "service_types");
 
     private static readonly HashSet<string> Updatable = Set("name", "description", "gateway_ip", "allocation_pools", "dns_nameservers", "host_routes", "enable_dhcp", "service_types");
 
@@ -209,7 +209,7 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
             pool = pools.FirstOrDefault(p => p.Id == poolId && (caller.IsAdmin || p.Body.Project() == caller.ProjectId || p.Body.Bool("shared", false)))
                 ?? throw NeutronException.NotFound("SubnetPoolNotFound", $"Subnet pool {poolId} could not be found.");
         }
-        else if (request.Bool("use_default_subnet_pool", false))
+        else if (request.Bool("use_default_subnetpool", false))
         {
             pool = pools.FirstOrDefault(p => p.Body.Bool("is_default", false) && p.Body.Int("ip_version") == version)
                 ?? throw NeutronException.BadRequest($"No default subnetpool found for IPv{version}", "BadRequest");

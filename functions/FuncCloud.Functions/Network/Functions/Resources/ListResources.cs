@@ -16,6 +16,6 @@ public sealed class ListResources(NeutronHttp http, ResourceRegistry registry)
         {
             var kind = registry.Get(collection);
             var visible = await kind.ListVisibleAsync(caller, cancellationToken);
-            return NeutronHttp.Json(ResourceListQuery.Page(kind, visible.Select(d => kind.Render(caller, d)), req.Query, NeutronDiscovery.CollectionUrl(req, kind.Collection)));
+            return NeutronHttp.Json(ResourceListQuery.Page(kind, visible.Select(d => kind.Render(caller, d)), req.Query, NeutronDiscovery.CollectionUrl(req, kind.Path)));
         }, cancellationToken);
 }
