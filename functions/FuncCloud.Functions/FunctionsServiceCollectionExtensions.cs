@@ -5,6 +5,7 @@ using FuncCloud.Functions.Image;
 using FuncCloud.Functions.ObjectStorage;
 using FuncCloud.Functions.Monitor;
 using FuncCloud.Functions.Volume;
+using FuncCloud.Functions.Network;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudObjectStorage(configuration);
         services.AddFuncCloudMonitor(configuration);
         services.AddFuncCloudVolume(configuration);
+        services.AddFuncCloudNetwork(configuration);
         return services;
     }
 }

@@ -23,9 +23,9 @@ public static class BenchmarkCommand
             return await Volume.VolumeBenchmarkCommand.RunAsync(Options(args[1..]));
         }
 
-        if (args.Length == 0 || args[0] is not ("identity" or "image" or "objects"))
+        if (args.Length == 0 || args[0] is not ("identity" or "image" or "objects" or "network"))
         {
-            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | monitor [--orchestrations N] [--page P] | volume [--url URL] [--password P] [--volumes N (20)] [--concurrency C (20)] | identity|image [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)] | objects [--url URL] [--small N (400)] [--large-mib M (64)] [--objects N (10000)] [--big-mib M (512)]");
+            Console.Error.WriteLine("usage: boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | monitor [--orchestrations N] [--page P] | volume [--url URL] [--password P] [--volumes N (20)] [--concurrency C (20)] | identity|image|network [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)] | objects [--url URL] [--small N (400)] [--large-mib M (64)] [--objects N (10000)] [--big-mib M (512)]");
             return 2;
         }
 
@@ -62,6 +62,13 @@ public static class BenchmarkCommand
             if (args[0] == "objects")
             {
                 await ObjectBenchmark.RunAsync(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"), options);
+                return 0;
+            }
+
+            if (args[0] == "network")
+            {
+                await new Network.NetworkBenchmark(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"))
+                    .RunAsync(requests, TimeSpan.FromSeconds(seconds));
                 return 0;
             }
 

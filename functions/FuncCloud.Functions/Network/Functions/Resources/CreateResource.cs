@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using FuncCloud.Functions.Network.Api;
+using FuncCloud.Functions.Network.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FuncCloud.Functions.Network.Functions.Resources;
+
+/// <summary><c>POST /v2.0/{collection}</c>: 201 with the new resource (<c>{"network": {...}}</c>).</summary>
+public sealed class CreateResource(NeutronHttp http, ResourceRegistry registry)
+{
+    [Function(nameof(CreateResource))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = NeutronRoutes.Collection)] HttpRequest req,
+        string collection, CancellationToken cancellationToken) =>
+        http.WithBodyAsync(req, async (caller, body) =>
+        {
+            var kind = registry.Get(collection);
+            var created = await kind.CreateAsync(caller, NeutronHttp.Envelope(body, kind.Singular), cancellationToken);
+            return NeutronHttp.Json(new JsonObject { [kind.Singular] = kind.Render(caller, created) }, StatusCodes.Status201Created);
+        }, cancellationToken);
+}
