@@ -45,7 +45,8 @@ public sealed class ServerMetadataTests(ServerMetadataFixture host) : IClassFixt
         var id = await api.BootAsync("tag-chars");
         var path = $"/compute/v2.1/servers/{id}/tags";
 
-        foreach (var bad in new[] { "a%01b", "a%00b", "%E2%80%AEevil" })
+        // (A %00 never gets this far: Kestrel refuses it in the request line with its own empty 400.)
+        foreach (var bad in new[] { "a%01b", "a%7Fb", "%E2%80%AEevil" })
         {
             using var refused = await SendAsync(api, HttpMethod.Put, $"{path}/{bad}", null);
             refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, bad);
