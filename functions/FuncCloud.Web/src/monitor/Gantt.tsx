@@ -12,7 +12,7 @@ export function Gantt({ steps, origin, now }: { steps: Step[]; origin: string; n
     const to = (s.end ? dayjs(s.end).valueOf() : now) - start;
     return {
       key: i,
-      label: `${s.kind === 'activity' ? '' : s.kind + ': '}${s.name}${s.attempt && s.attempt > 1 ? ` #${s.attempt}` : ''}`,
+      label: `${s.kind === 'activity' || s.name.startsWith(s.kind) ? '' : s.kind + ': '}${s.name}${s.attempt && s.attempt > 1 ? ` #${s.attempt}` : ''}`,
       offset: from / 1000,
       length: Math.max((to - from) / 1000, 0.02),
       step: s,

@@ -39,7 +39,7 @@ export function App() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={screens.xs ? 0 : 64} collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="dark">
+      <Sider breakpoint="lg" collapsedWidth={screens.xs ? 0 : 64} collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="dark" zeroWidthTriggerStyle={{ top: 12 }}>
         <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {collapsed ? 'FC' : 'FuncCloud'}
         </div>
@@ -61,7 +61,7 @@ export function App() {
         />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+        <Header style={{ background: '#fff', padding: screens.xs && collapsed ? '0 16px 0 56px' : '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
           <Input.Search
             aria-label="Find a server or workflow by id"
             placeholder="Server id or workflow instance id"
