@@ -46,6 +46,7 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<ResourceKind>(sp => sp.GetRequiredService<RbacPolicyKind>());
         services.AddSingleton<ResourceRegistry>();
         services.AddSingleton<RouterInterfaces>();
+        services.AddSingleton<NetworkQuotas>();
         services.AddSingleton(new CatalogServiceDefinition("network", "neutron", NeutronRoutes.Root));
         services.Configure<NetworkBootstrapOptions>(configuration.GetSection(NetworkBootstrapOptions.Section));
         services.AddSingleton<NetworkBootstrapper>();

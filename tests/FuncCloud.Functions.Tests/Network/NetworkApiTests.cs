@@ -242,4 +242,23 @@ public sealed class NetworkApiTests(NetworkApiFixture host) : IClassFixture<Netw
         (await Neutron.FailAsync(await demo.PutAsJsonAsync(routerUrl + "/remove_router_interface", new JsonObject { ["subnet_id"] = a["id"]!.GetValue<string>() }), 409)).ShouldBe("RouterInterfaceInUseByFloatingIP");
         (await Neutron.FailAsync(await demo.DeleteAsync(routerUrl), 409)).ShouldBe("RouterInUse");
     }
+
+    [Fact]
+    public async Task Quotas_DetailsCountUsage_AdminLimitEnforced()
+    {
+        using var admin = host.ClientWith(await host.AdminTokenAsync());
+        using var demo = host.ClientWith(await host.DemoTokenAsync());
+        var project = (await Neutron.CreateAsync(demo, "networks", "network", new JsonObject { ["name"] = Name("q") }))["project_id"]!.GetValue<string>();
+        var details = (await Neutron.JsonAsync(await demo.GetAsync($"/network/v2.0/quotas/{project}/details"), 200))["quota"]!;
+        details["network"]!["limit"]!.GetValue<long>().ShouldBe(100);
+        var used = details["network"]!["used"]!.GetValue<long>();
+        used.ShouldBeGreaterThan(0);
+
+        (await Neutron.FailAsync(await demo.PutAsJsonAsync($"/network/v2.0/quotas/{project}", new JsonObject { ["quota"] = new JsonObject { ["network"] = 1 } }), 403)).ShouldBe("PolicyNotAuthorized");
+        var set = await Neutron.JsonAsync(await admin.PutAsJsonAsync($"/network/v2.0/quotas/{project}", new JsonObject { ["quota"] = new JsonObject { ["network"] = used } }), 200);
+        set["quota"]!["network"]!.GetValue<long>().ShouldBe(used);
+        (await Neutron.FailAsync(await Neutron.PostAsync(demo, "networks", "network", new JsonObject { ["name"] = Name("q") }), 409)).ShouldBe("OverQuota");
+        (await admin.DeleteAsync($"/network/v2.0/quotas/{project}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        await Neutron.CreateAsync(demo, "networks", "network", new JsonObject { ["name"] = Name("q") });
+    }
 }

@@ -28,6 +28,8 @@ public static class NeutronExtensionList
         ("standard-attr-timestamp", "Resource timestamps", "Adds created_at and updated_at fields to all Neutron resources that have Neutron standard attributes."),
         ("standard-attr-revisions", "Resource revision numbers", "This extension will display the revision number of neutron resources."),
         ("revision-if-match", "If-Match constraints based on revision_number", "Extension indicating that If-Match based on revision_number is supported."),
+        ("quotas", "Quota management support", "Expose functions for quotas management per project"),
+        ("quota_details", "Quota details management support", "Expose functions for quotas usage statistics per project"),
         ("project-id", "project_id field enabled", "Extension that indicates that project_id field is enabled."),
         ("net-mtu", "Network MTU", "Provides MTU attribute for a network resource."),
         ("rbac-policies", "RBAC Policies", "Allows creation and modification of policies that control tenant access to resources."),

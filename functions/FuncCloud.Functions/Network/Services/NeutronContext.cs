@@ -2,13 +2,18 @@ using System.Text.Json.Nodes;
 using FuncCloud.Shared.Network;
 using FuncCloud.Shared.Security;
 using FuncCloud.Shared.Security.Policy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncCloud.Functions.Network.Services;
 
 /// <summary>What every resource kind shares: the store, the policy engine, the clock and the RBAC view.</summary>
-public sealed class NeutronContext(NetworkStore store, PolicyEnforcer policy, TimeProvider clock)
+public sealed class NeutronContext(NetworkStore store, PolicyEnforcer policy, TimeProvider clock, IServiceProvider services)
 {
     private static readonly HashSet<string> AdminAttributes = new(NetworkPolicyDefaults.AdminAttributes, StringComparer.Ordinal);
+
+    /// <summary>Enforces the project's quota for one more <paramref name="kind"/> (resolved lazily: quotas depend on this context).</summary>
+    public Task CheckQuotaAsync(string kind, string projectId, CancellationToken cancellationToken) =>
+        services.GetRequiredService<NetworkQuotas>().CheckAsync(kind, projectId, cancellationToken);
 
     /// <summary>The store.</summary>
     public NetworkStore Store => store;

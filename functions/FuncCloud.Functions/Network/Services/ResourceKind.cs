@@ -85,6 +85,7 @@ public abstract class ResourceKind(NeutronContext context)
             ?? throw NeutronException.BadRequest("'project_id' must be specified for a token without a project.", "HTTPBadRequest");
         Context.Enforce($"create_{Singular}", caller, projectId);
         Context.EnforceAttributes($"create_{Singular}", caller, projectId, request);
+        await Context.CheckQuotaAsync(Singular, projectId, cancellationToken);
         var created = await CommitLoopAsync(async batch =>
         {
             var doc = await BuildAsync(caller, projectId, request, batch, cancellationToken);
