@@ -73,7 +73,9 @@ public sealed class PowerStateSyncTests(FastReconcileFixture host) : IClassFixtu
         }, "the power sync to mark the lost server", Wait);
         shown!.Value.GetProperty("fault").GetProperty("message").GetString().ShouldBe($"Instance {id} was not found on host sync.");
         shown.Value.GetProperty("OS-EXT-STS:power_state").GetInt32().ShouldBe(0);
-        (await placement.GetUsageAsync("sync", CancellationToken.None)).Allocations.ShouldNotContainKey(id);
+
+        // The release follows the state change (same sync pass): wait for it rather than race it.
+        await Poll.UntilAsync(async () => !(await placement.GetUsageAsync("sync", CancellationToken.None)).Allocations.ContainsKey(id), "placement to release the lost server", Wait);
 
         // A clear state: delete removes it.
         using var deleted = await api.SendAsync(HttpMethod.Delete, $"/compute/v2.1/servers/{id}", null);

@@ -50,13 +50,13 @@ public sealed class ConcurrentQuotaTests(QuotaRaceFixture host) : IClassFixture<
 
         // A deleted server gives its room back: the next create fits again.
         var first = JsonDocument.Parse(responses.First(r => r.StatusCode == HttpStatusCode.Accepted).Body).RootElement.GetProperty("server").GetProperty("id").GetString()!;
-        await api.WaitSettledAsync(first, TimeSpan.FromMinutes(5));
+        await api.WaitSettledAsync(first, TimeSpan.FromMinutes(10));
         using (var deleted = await api.SendAsync(HttpMethod.Delete, $"/compute/v2.1/servers/{first}", null))
         {
             deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         }
 
-        await Poll.UntilAsync(async () => await api.ShowAsync(first) is null, $"server {first} to be deleted", TimeSpan.FromMinutes(3));
+        await Poll.UntilAsync(async () => await api.ShowAsync(first) is null, $"server {first} to be deleted", TimeSpan.FromMinutes(10));
         (await InstancesUsedAsync(api)).ShouldBe(39);
         (await api.BootAsync("race-again")).ShouldNotBeNullOrEmpty();
         (await InstancesUsedAsync(api)).ShouldBe(40);
