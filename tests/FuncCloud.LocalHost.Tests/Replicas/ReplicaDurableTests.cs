@@ -65,7 +65,7 @@ public sealed class ReplicaDurableTests(ReplicaPairFixture replicas, ITestOutput
                 owners = await OwnersAsync(table);
                 return owners.Count == 4 && workers.All(w => owners.Values.Count(o => o == w) == 2);
             },
-            TimeSpan.FromSeconds(40));
+            Generous);
         return (balanced, workers, owners);
     }
 

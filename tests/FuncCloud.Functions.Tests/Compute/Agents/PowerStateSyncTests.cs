@@ -3,6 +3,7 @@ using FuncCloud.Functions.Compute.Agents;
 using FuncCloud.Functions.Tests.Compute.Servers;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Compute;
+using FuncCloud.Shared.Compute.Placement;
 using FuncCloud.Shared.Compute.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -50,6 +51,36 @@ public sealed class PowerStateSyncTests(FastReconcileFixture host) : IClassFixtu
         start.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
         await Poll.UntilAsync(async () => (await api.ShowAsync(id))?.GetProperty("status").GetString() == "ACTIVE", "the server to start", Wait);
         (await host.Drivers.Get("sync").GetInstanceInfoAsync(id, CancellationToken.None)).PowerState.ShouldBe(PowerState.Running);
+    }
+
+    [Fact]
+    public async Task Reconcile_InstanceGoneFromItsNode_ServerErrorWithFaultAndPlacementReleased()
+    {
+        var api = await ComputeApi.LoginAsync(host, host.DemoEnvironment);
+        var id = await api.BootAsync("forgotten");
+        (await api.WaitSettledAsync(id, Wait)).GetProperty("status").GetString().ShouldBe("ACTIVE");
+        var placement = host.Services.GetRequiredService<PlacementService>();
+        (await placement.GetUsageAsync("sync", CancellationToken.None)).Allocations.ShouldContainKey(id);
+
+        // The hypervisor lost the guest (a host that forgot its domains).
+        await host.Drivers.Get("sync").DestroyAsync(id, CancellationToken.None);
+
+        JsonElement? shown = null;
+        await Poll.UntilAsync(async () =>
+        {
+            shown = await api.ShowAsync(id);
+            return shown?.GetProperty("status").GetString() == "ERROR";
+        }, "the power sync to mark the lost server", Wait);
+        shown!.Value.GetProperty("fault").GetProperty("message").GetString().ShouldBe($"Instance {id} was not found on host sync.");
+        shown.Value.GetProperty("OS-EXT-STS:power_state").GetInt32().ShouldBe(0);
+
+        // The release follows the state change (same sync pass): wait for it rather than race it.
+        await Poll.UntilAsync(async () => !(await placement.GetUsageAsync("sync", CancellationToken.None)).Allocations.ContainsKey(id), "placement to release the lost server", Wait);
+
+        // A clear state: delete removes it.
+        using var deleted = await api.SendAsync(HttpMethod.Delete, $"/compute/v2.1/servers/{id}", null);
+        deleted.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        await Poll.UntilAsync(async () => await api.ShowAsync(id) is null, "the lost server to be deleted", Wait);
     }
 
     [Fact]
