@@ -208,10 +208,10 @@ public sealed partial class SwiftObjectWriter(
             max = Math.Min(max, Math.Max(0, containerQuota - container.BytesUsed));
         }
 
-        if (SwiftAccountService.Quota((await store.GetAccountAsync(call.Account, cancellationToken))?.Value) is { } accountQuota)
+        var account = (await store.GetAccountAsync(call.Account, cancellationToken))?.Value;
+        if (SwiftAccountService.Quota(account) is { } accountQuota)
         {
-            var used = (await store.GetAccountAsync(call.Account, cancellationToken))?.Value.BytesUsed ?? 0;
-            max = Math.Min(max, Math.Max(0, accountQuota - used));
+            max = Math.Min(max, Math.Max(0, accountQuota - (account?.BytesUsed ?? 0)));
         }
 
         if (call.Request.ContentLength > max)
