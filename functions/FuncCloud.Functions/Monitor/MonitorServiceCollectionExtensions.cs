@@ -1,3 +1,4 @@
+using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Functions.Monitor.Api;
 using FuncCloud.Functions.Monitor.Services;
 using FuncCloud.Shared.Security.Policy;
@@ -17,6 +18,7 @@ public static class MonitorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPolicyDefaults, MonitorPolicyDefaults>();
         services.AddSingleton<MonitorHttp>();
+        services.AddErrorShape(MonitorRoutes.App, KeystoneErrorBodyFormatter.Instance); // the monitor speaks keystone's error dialect
         services.AddSingleton<OrchestrationViews>();
         services.AddSingleton<OrchestrationLister>();
         services.AddSingleton<OrchestrationStatistics>();

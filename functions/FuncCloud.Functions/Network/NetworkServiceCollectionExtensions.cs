@@ -1,3 +1,4 @@
+using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Network.Api;
 using FuncCloud.Functions.Network.Bootstrap;
@@ -23,6 +24,7 @@ public static class NetworkServiceCollectionExtensions
         services.Configure<NetworkOptions>(configuration.GetSection("FuncCloud:Network"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NetworkStore>();
+        services.AddErrorShape(NeutronRoutes.Root, NeutronErrorBodyFormatter.Instance);
         services.AddSingleton<IPolicyDefaults, NetworkPolicyDefaults>();
         services.AddSingleton<NeutronHttp>();
         services.AddSingleton<NeutronContext>();

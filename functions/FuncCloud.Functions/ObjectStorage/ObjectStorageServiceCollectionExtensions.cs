@@ -1,3 +1,4 @@
+using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.ObjectStorage.Api;
 using FuncCloud.Functions.ObjectStorage.Services;
@@ -25,6 +26,8 @@ public static class ObjectStorageServiceCollectionExtensions
         services.AddSingleton<IPolicyDefaults, ObjectStoragePolicyDefaults>();
         services.AddSingleton(sp => new SwiftMetadata(sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value));
         services.AddSingleton<SwiftHttp>();
+        services.AddErrorShape(SwiftRoutes.Root, SwiftErrorBodyFormatter.Instance);
+        services.AddErrorShape(SwiftRoutes.RootInfo, SwiftErrorBodyFormatter.Instance);
         services.AddSingleton<SwiftInfo>();
         services.AddSingleton<TempUrlValidator>();
         services.AddSingleton<SwiftAccess>();

@@ -1,3 +1,4 @@
+using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Volume.Services;
 using FuncCloud.Shared.Image;
@@ -21,6 +22,7 @@ public static class VolumeServiceCollectionExtensions
     public static IServiceCollection AddFuncCloudVolume(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFuncCloudVolumeState(configuration);
+        services.AddErrorShape(VolumeRoutes.Root, CinderErrorBodyFormatter.Instance);
         services.AddFuncCloudImageStorage();
         services.AddSingleton<IPolicyDefaults, VolumePolicyDefaults>();
         services.AddSingleton<CinderHttp>();

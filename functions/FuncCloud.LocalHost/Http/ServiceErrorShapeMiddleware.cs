@@ -36,7 +36,7 @@ public sealed class ServiceErrorShapeMiddleware(RequestDelegate next, IOptions<H
         }
 
         var status = httpContext.Response.StatusCode;
-        if (status >= StatusCodes.Status400BadRequest && !httpContext.Response.HasStarted && httpContext.Response.ContentLength is null or 0)
+        if (status >= StatusCodes.Status400BadRequest && !HttpMethods.IsHead(httpContext.Request.Method) && !httpContext.Response.HasStarted && httpContext.Response.ContentLength is null or 0)
         {
             await registry.TryWriteAsync(httpContext, new HttpStatusError(status, Message(httpContext, status)));
         }

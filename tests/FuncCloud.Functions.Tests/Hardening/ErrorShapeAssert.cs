@@ -22,6 +22,12 @@ public static class ErrorShapeAssert
         }
 
         var template = JsonSerializer.SerializeToNode(formatter.Format(new HttpStatusError(status, "sample")), OpenStackJson.Options);
+        if (template is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+        {
+            // A text dialect (swift): any non-empty body that is not a JSON document.
+            return body.Length == 0 ? "the body is empty" : body.TrimStart().StartsWith('{') ? $"the body is JSON: '{Truncate(body)}'" : null;
+        }
+
         JsonNode? actual;
         try
         {
