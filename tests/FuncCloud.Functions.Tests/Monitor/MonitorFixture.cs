@@ -28,6 +28,31 @@ public sealed class MonitorFixture : ComputeHostFixture, IAsyncLifetime
         {
             throw new InvalidOperationException($"flavor create: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
+
+        // The tests boot huge servers that end in ERROR and still count against the admin project's quota, as in
+        // nova: lift its instance, core and RAM quotas so later boots meet the scheduler, not the quota.
+        await LiftAdminQuotaAsync();
+    }
+
+    private async Task LiftAdminQuotaAsync()
+    {
+        var token = await TokenAsync("admin", AdminPassword, "admin");
+        using var find = new HttpRequestMessage(HttpMethod.Get, "/identity/v3/projects?name=admin");
+        find.Headers.Add("X-Auth-Token", token);
+        using var found = await Client.SendAsync(find);
+        var projects = System.Text.Json.Nodes.JsonNode.Parse(await found.Content.ReadAsStringAsync())?["projects"]?.AsArray();
+        var projectId = projects?.FirstOrDefault()?["id"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"admin project lookup: {(int)found.StatusCode}");
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/compute/v2.1/os-quota-sets/" + projectId)
+        {
+            Content = new StringContent("""{"quota_set": {"instances": -1, "cores": -1, "ram": -1}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Auth-Token", token);
+        using var response = await Client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"quota set: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>Restarts the agent if a test stopped it and waits until node <c>local</c> is up again.</summary>

@@ -21,6 +21,7 @@ public sealed class DeleteImageCollection(ImageHttp http)
                 throw new ImageResourceNotFoundException();
             }
 
+            req.HttpContext.Response.Headers.Allow = "GET, POST"; // what /v2/images does take
             throw new ImageMethodNotAllowedException(req.Method);
         }, cancellationToken);
 }
