@@ -145,8 +145,23 @@ def image_conf(cloud, conf):
                                      "os_glance_reserved": "false", "manage_locations": "false"}
 
 
-# A service appends its writer here when it lands (network_conf, volume_conf, object_storage_conf).
-SERVICE_CONF = {"identity": identity_conf, "compute": compute_conf, "image": image_conf}
+def object_storage_conf(cloud, conf):
+    conf["object-storage"] = {"region": "RegionOne", "endpoint_type": "publicURL",
+                              "operator_role": "member", "reseller_admin_role": "ResellerAdmin",
+                              "build_timeout": "60"}
+    # The middlewares Tempest may test are the ones /info advertises (docs/object-storage.md).
+    info_url = cloud.url("object-store").split("/v1/")[0] + "/info"
+    _, info = http_json("GET", info_url)
+    conf["object-storage-feature-enabled"] = {
+        "discoverable_apis": ",".join(sorted(info)), "discoverability": "true",
+        "container_sync": "false", "object_versioning": "true",
+        "tempurl_digest_hashlib": "sha256",
+    }
+
+
+# A service appends its writer here when it lands (network_conf, volume_conf).
+SERVICE_CONF = {"identity": identity_conf, "compute": compute_conf, "image": image_conf,
+                "object_storage": object_storage_conf}
 
 
 def write_conf(cloud, workspace, services):

@@ -35,6 +35,12 @@ public sealed partial class SwiftStore
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
+        if (query.Limit <= 0)
+        {
+            // limit=0 is a valid request for nothing (swift answers an empty listing).
+            yield break;
+        }
+
         var prefix = query.Prefix ?? string.Empty;
         var delimiter = string.IsNullOrEmpty(query.Delimiter) ? null : query.Delimiter;
         if (query.Path is { } path)

@@ -117,6 +117,7 @@ public sealed class SwiftApiTests(SwiftApiFixture host) : IClassFixture<SwiftApi
         (await Plain("prefix=a/")).ShouldBe("a/1\na/2\n");
         (await Plain("delimiter=/")).ShouldBe("a\na/\nb\nb/\nc\nz/\né\n日本\n");
         (await Plain("marker=b&limit=2")).ShouldBe("b/x/y\nc\n");
+        (await Plain("marker=b&limit=0")).ShouldBe(string.Empty);
         (await Plain("marker=a/1&end_marker=b/x")).ShouldBe("a/2\nb\n");
         (await Plain("reverse=true&limit=3")).ShouldBe("日本\né\nz/\n");
         (await Plain("prefix=b/&delimiter=/")).ShouldBe("b/x/\n");
@@ -286,6 +287,51 @@ public sealed class SwiftApiTests(SwiftApiFixture host) : IClassFixture<SwiftApi
         outcome.GetProperty("Number Deleted").GetInt32().ShouldBe(2);
         outcome.GetProperty("Number Not Found").GetInt32().ShouldBe(1);
         (await client.GetStringAsync($"{account}/src")).ShouldBe("copy2\n");
+    }
+
+    [Fact]
+    public async Task Copy_OfLargeObjects_JoinsTheSegments_UnlessTheManifestIsAsked()
+    {
+        var (client, account) = await AdminAsync();
+        await PutAsync(client, $"{account}/lo", string.Empty);
+        await PutAsync(client, $"{account}/lo/seg/1", "hello ");
+        await PutAsync(client, $"{account}/lo/seg/2", "world");
+        var manifest = JsonSerializer.Serialize(new[]
+        {
+            new { path = "/lo/seg/1", etag = Md5("hello "), size_bytes = 6 },
+            new { path = "/lo/seg/2", etag = Md5("world"), size_bytes = 5 },
+        });
+        (await PutAsync(client, $"{account}/lo/slo?multipart-manifest=put", manifest)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await PutAsync(client, $"{account}/lo/dlo", string.Empty, ("X-Object-Manifest", "lo/seg/"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // Swift's copy middleware: a large object copies as one plain object of the joined bytes, ETag its MD5.
+        foreach (var source in new[] { "slo", "dlo" })
+        {
+            var copy = await SendAsync(client, new HttpMethod("COPY"), $"{account}/lo/{source}", null, ("Destination", $"lo/{source}-joined"));
+            copy.StatusCode.ShouldBe(HttpStatusCode.Created);
+            Header(copy, "ETag").ShouldBe(Md5("hello world"));
+            (await PutAsync(client, $"{account}/lo/seg/2", "WORLD")).StatusCode.ShouldBe(HttpStatusCode.Created);
+            (await client.GetStringAsync($"{account}/lo/{source}-joined")).ShouldBe("hello world");
+            var head = await SendAsync(client, HttpMethod.Head, $"{account}/lo/{source}-joined");
+            head.Headers.Contains("X-Static-Large-Object").ShouldBeFalse();
+            head.Headers.Contains("X-Object-Manifest").ShouldBeFalse();
+            await PutAsync(client, $"{account}/lo/seg/2", "world");
+        }
+
+        // A POST may set X-Object-Manifest (the object server allows it): the object becomes a DLO.
+        (await PutAsync(client, $"{account}/lo/posted", string.Empty)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await SendAsync(client, HttpMethod.Post, $"{account}/lo/posted", [], ("X-Object-Manifest", "lo/seg/"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var posted = await SendAsync(client, HttpMethod.Head, $"{account}/lo/posted");
+        Header(posted, "X-Object-Manifest").ShouldBe("lo/seg/");
+        Header(posted, "ETag").ShouldStartWith("\"");
+        (await client.GetStringAsync($"{account}/lo/posted")).ShouldBe("hello world");
+
+        // ?multipart-manifest=get copies the manifest itself: it still follows the (shared) segments.
+        var manifestCopy = await SendAsync(client, HttpMethod.Put, $"{account}/lo/slo-manifest?multipart-manifest=get", [], ("X-Copy-From", "lo/slo"));
+        manifestCopy.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var copied = await SendAsync(client, HttpMethod.Head, $"{account}/lo/slo-manifest");
+        Header(copied, "X-Static-Large-Object").ShouldBe("True");
+        (await client.GetStringAsync($"{account}/lo/slo-manifest")).ShouldBe("hello world");
     }
 
     [Fact]

@@ -81,6 +81,9 @@ public sealed partial class IdentityBootstrapper(
             await assignments.GrantAsync(null, new GrantTarget(TargetTypes.Project, serviceProject.Id, ActorTypes.User, agentUser.Id, serviceRole.Id, false), cancellationToken);
         }
 
+        // Swift's reseller admin (account quotas, every account), as devstack makes it for swift.
+        await RoleAsync("ResellerAdmin", cancellationToken);
+
         await CatalogAsync(settings, cancellationToken);
         LogBootstrapped(logger, settings.Region, settings.PublicEndpoint);
     }

@@ -92,6 +92,15 @@ public sealed partial class SwiftObjectWriter(
                 ContentDisposition = call.Header("Content-Disposition"),
                 ContentEncoding = call.Header("Content-Encoding"),
                 DeleteAt = DeleteAt(call, now),
+
+                // X-Object-Manifest is one of the object server's POST-able headers: a POST turns an object into
+                // a dynamic large object (tempest's segment upload does exactly this); an empty value turns it back.
+                Manifest = call.Header("X-Object-Manifest") switch
+                {
+                    null => row.Value.Manifest,
+                    { Length: 0 } => null,
+                    { } manifest => Manifest(manifest),
+                },
             };
             if (await store.ReplaceObjectAsync(row, updated, cancellationToken))
             {
