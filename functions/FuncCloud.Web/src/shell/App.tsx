@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Grid, Input, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Input, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { ApartmentOutlined, DashboardOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useAuth } from './auth';
 import { LoginPage } from './LoginPage';
-import { OverviewPage } from '../monitor/OverviewPage';
-import { OrchestrationsPage } from '../monitor/OrchestrationsPage';
-import { InstancePage } from '../monitor/InstancePage';
-import { ResourcePage } from '../monitor/ResourcePage';
+
+// Pages load on first visit (their own chunks, charts only where drawn): the first load is the shell and login.
+const OverviewPage = lazy(() => import('../monitor/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const OrchestrationsPage = lazy(() => import('../monitor/OrchestrationsPage').then((m) => ({ default: m.OrchestrationsPage })));
+const InstancePage = lazy(() => import('../monitor/InstancePage').then((m) => ({ default: m.InstancePage })));
+const ResourcePage = lazy(() => import('../monitor/ResourcePage').then((m) => ({ default: m.ResourcePage })));
 
 const { Header, Sider, Content } = Layout;
 
@@ -82,6 +84,7 @@ export function App() {
           </Space>
         </Header>
         <Content style={{ padding: screens.md ? 24 : 12 }}>
+          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '64px auto' }} aria-label="Loading" />}>
           <Routes>
             <Route path="/" element={<OverviewPage />} />
             <Route path="/orchestrations" element={<OrchestrationsPage />} />
@@ -91,6 +94,7 @@ export function App() {
             <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<Typography.Title level={3}>Not found</Typography.Title>} />
           </Routes>
+          </Suspense>
         </Content>
       </Layout>
     </Layout>
