@@ -4,6 +4,7 @@ using FuncCloud.Agent.Privileged;
 using FuncCloud.Shared.Network.Wiring;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
+using Xunit.Abstractions;
 
 namespace FuncCloud.Agent.Tests.Network;
 
@@ -13,7 +14,7 @@ namespace FuncCloud.Agent.Tests.Network;
 /// random ids. After each test the host namespace must hold nothing of the driver's.
 /// </summary>
 [RequiresRoot]
-public sealed class LinuxBridgeNetworkDriverTests : NetworkDriverConformanceTests
+public sealed class LinuxBridgeNetworkDriverTests(ITestOutputHelper output) : NetworkDriverConformanceTests
 {
     private readonly NetnsLab _lab = new();
     private readonly string _stateFolder = Directory.CreateTempSubdirectory("funccloud-linuxbridge-").FullName;
@@ -44,23 +45,30 @@ public sealed class LinuxBridgeNetworkDriverTests : NetworkDriverConformanceTest
         Directory.Delete(_stateFolder, recursive: true);
     }
 
-    protected override async Task<string> LeftoverAsync()
+    protected override Task<string> LeftoverAsync() => LeftoverAsync(_lab, _hostNs, _stateFolder, _physicalBridge);
+
+    /// <summary>
+    /// What of a driver's is left: devices in the host namespace other than lo and <paramref name="ignore"/>,
+    /// fcl- netfilter rules and chains, ownership folders, qdhcp-/qrouter- namespaces of those folders, and any
+    /// process (dnsmasq) whose command line names the state folder.
+    /// </summary>
+    public static async Task<string> LeftoverAsync(NetnsLab lab, string hostNs, string stateFolder, params string[] ignore)
     {
         var left = new List<string>();
-        left.AddRange((await _lab.LinksAsync(_hostNs)).Where(l => l != "lo" && l != _physicalBridge).Select(l => "link " + l));
+        left.AddRange((await lab.LinksAsync(hostNs)).Where(l => l != "lo" && !ignore.Contains(l)).Select(l => "link " + l));
         foreach (var tool in new[] { "iptables", "ip6tables" })
         {
-            var rules = (await _lab.InAsync(_hostNs, tool, "-S")).StandardOutput;
+            var rules = (await lab.InAsync(hostNs, tool, "-S")).StandardOutput;
             left.AddRange(rules.Split('\n').Where(r => r.Contains("fcl-", StringComparison.Ordinal)).Select(r => $"{tool} {r}"));
         }
 
-        var machine = await _lab.MachineNamespacesAsync();
-        left.AddRange(Directory.EnumerateDirectories(_stateFolder, "*", SearchOption.AllDirectories)
-            .Where(d => Path.GetFileName(Path.GetDirectoryName(d)) is "dhcp" or "routers").Select(d => "state " + d));
-        left.AddRange(machine.Where(ns => ns.StartsWith("qdhcp-", StringComparison.Ordinal) || ns.StartsWith("qrouter-", StringComparison.Ordinal))
-            .Where(ns => Directory.Exists(Path.Combine(_stateFolder, "dhcp", ns["qdhcp-".Length..])) || Directory.Exists(Path.Combine(_stateFolder, "routers", ns["qrouter-".Length..])))
+        var owned = Directory.EnumerateDirectories(stateFolder, "*", SearchOption.AllDirectories)
+            .Where(d => Path.GetFileName(Path.GetDirectoryName(d)) is "dhcp" or "routers").ToList();
+        left.AddRange(owned.Select(d => "state " + d));
+        left.AddRange((await lab.MachineNamespacesAsync())
+            .Where(ns => owned.Any(d => ns == "qdhcp-" + Path.GetFileName(d) || ns == "qrouter-" + Path.GetFileName(d)))
             .Select(ns => "namespace " + ns));
-        left.AddRange(NetnsLab.ProcessesMentioning(_stateFolder).Select(pid => $"process {pid}"));
+        left.AddRange(NetnsLab.ProcessesMentioning(stateFolder).Select(pid => $"process {pid}"));
         return string.Join("\n", left);
     }
 
@@ -71,6 +79,24 @@ public sealed class LinuxBridgeNetworkDriverTests : NetworkDriverConformanceTest
         var rules = (await _lab.InAsync(_hostNs, "iptables", "-S")).StandardOutput;
         var pids = string.Join(',', Directory.EnumerateFiles(_stateFolder, DhcpWiring.PidFile, SearchOption.AllDirectories).Select(File.ReadAllText));
         return string.Join("\n", links.Split('\n').Select(l => l.Split(" link/")[0]).Concat([rules, pids]));
+    }
+
+    [DriverFact]
+    public async Task Apply_Timings_AreReported()
+    {
+        // The figures the docs quote: a cold apply (everything made), a warm one (nothing changes), the removal.
+        var t = new Topology("lb-test");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Driver.ApplyAsync(t.Full(), CancellationToken.None);
+        var cold = watch.ElapsedMilliseconds;
+        watch.Restart();
+        await Driver.ApplyAsync(t.Full(), CancellationToken.None);
+        var warm = watch.ElapsedMilliseconds;
+        watch.Restart();
+        await Driver.ApplyAsync(NetworkHostState.Empty("lb-test"), CancellationToken.None);
+        var empty = watch.ElapsedMilliseconds;
+        output.WriteLine($"linuxbridge apply (2 networks, DHCP, router with floating IP, 2 ports): cold {cold} ms, warm {warm} ms, to empty {empty} ms");
+        (await LeftoverAsync()).ShouldBeEmpty();
     }
 
     [DriverFact]

@@ -31,6 +31,12 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
             "--dhcp-optsfile=" + Path.Combine(folder, DhcpWiring.OptionsFile),
             "--dhcp-leasefile=" + Path.Combine(folder, DhcpWiring.LeasesFile),
             "--dhcp-authoritative",
+            // dnsmasq re-reads its host and options files on SIGHUP; dropped to its own user it cannot read them
+            // in the agent's state folder (root-only), and the namespace is its only reach anyway.
+            "--user=root",
+            // No syslog on these hosts: dnsmasq's own log (every DHCP exchange) sits next to its files.
+            "--log-facility=" + Path.Combine(folder, "dnsmasq.log"),
+            "--log-dhcp",
             "--dhcp-lease-max=" + Math.Max(16, server.Hosts.Count * 2).ToString(CultureInfo.InvariantCulture),
             "--domain=" + options.DhcpDomain,
             // Option 26: clients take the network's MTU (1450 on VXLAN) even when they did not ask for it.

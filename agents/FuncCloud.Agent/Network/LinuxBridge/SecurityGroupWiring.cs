@@ -50,8 +50,9 @@ public sealed class SecurityGroupWiring(NetworkCommands commands)
 
         return [.. result.StandardOutput.Split('\n')
             .SelectMany(line => line.Split(' '))
+            .Select(word => word.Trim('"'))
             .Where(word => word.StartsWith(SecurityGroupRules.PortComment, StringComparison.Ordinal))
-            .Select(word => word[SecurityGroupRules.PortComment.Length..].Trim('"'))
+            .Select(word => word[SecurityGroupRules.PortComment.Length..])
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }
