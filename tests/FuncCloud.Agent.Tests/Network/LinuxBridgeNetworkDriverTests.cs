@@ -100,6 +100,29 @@ public sealed class LinuxBridgeNetworkDriverTests(ITestOutputHelper output) : Ne
     }
 
     [DriverFact]
+    public async Task AHostAddedLater_IsServedAfterASighup_WithoutRestartingDnsmasq()
+    {
+        var t = new Topology("lb-test");
+        await Driver.ApplyAsync(t.Full(), CancellationToken.None);
+        var pidFile = Path.Combine(_stateFolder, "dhcp", t.Tenant, DhcpWiring.PidFile);
+        var pid = await File.ReadAllTextAsync(pidFile);
+
+        await Driver.ApplyAsync(t.Full(extraHost: true) with { Revision = 2 }, CancellationToken.None);
+        (await File.ReadAllTextAsync(pidFile)).ShouldBe(pid, "a host change is a SIGHUP, not a restart");
+
+        var tap = NetworkDeviceNames.Tap(t.OpenPort);
+        var vm = await _lab.VmAsync(_hostNs, tap, NetworkDeviceNames.Bridge(t.Tenant), t.OpenPortMac, 1450);
+        try
+        {
+            (await _lab.DhcpAsync(vm)).ShouldBe("10.1.0.6");
+        }
+        finally
+        {
+            await _lab.TryInAsync(_hostNs, "ip", "link", "del", tap);
+        }
+    }
+
+    [DriverFact]
     public async Task ANewDriverOverTheSameStateFolder_RemovesWhatAKilledOneLeft()
     {
         var t = new Topology("lb-test");
