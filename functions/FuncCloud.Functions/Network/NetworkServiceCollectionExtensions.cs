@@ -55,6 +55,7 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<NetworkScheduler>();
         services.AddSingleton<NetworkSyncNotifier>();
         services.AddSingleton<NetworkNodeService>();
+        services.AddSingleton<NetworkAgents>();
         services.TryAddSingleton<AgentCommandSender>();
         services.AddSingleton(new CatalogServiceDefinition("network", "neutron", NeutronRoutes.Root));
         services.Configure<NetworkBootstrapOptions>(configuration.GetSection(NetworkBootstrapOptions.Section));

@@ -92,4 +92,31 @@ public sealed class NetworkAgentTests(NetworkAgentFixture host) : IClassFixture<
         state!["nodeName"]!.GetValue<string>().ShouldBe("netagent");
         File.Exists(host.Driver.StateFile).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task AgentCli_ListMoveRouter_AsAdmin()
+    {
+        using var demo = host.ClientWith(await host.DemoTokenAsync());
+        var router = await Neutron.CreateAsync(demo, "routers", "router", new JsonObject { ["name"] = "cli-agent-router" });
+
+        var list = await OpenStackCli.RunAsync(host.AdminEnvironment, "network", "agent", "list", "-f", "json");
+        list.ExitCode.ShouldBe(0, list.ToString());
+        var agents = list.Json.EnumerateArray().ToList();
+        agents.Select(a => a.GetProperty("Agent Type").GetString()).Order().ShouldBe(["DHCP agent", "L3 agent", "Linux bridge agent"]);
+        agents.ShouldAllBe(a => a.GetProperty("Host").GetString() == "netagent" && a.GetProperty("Alive").ToString().Contains("True", StringComparison.OrdinalIgnoreCase) || a.GetProperty("Alive").ToString() == ":-)");
+        var l3 = agents.Single(a => a.GetProperty("Agent Type").GetString() == "L3 agent").GetProperty("ID").GetString()!;
+
+        // The router was placed on the only network node when it was made; move it off and back.
+        var hosting = await OpenStackCli.RunAsync(host.AdminEnvironment, "network", "agent", "list", "--router", Id(router), "-f", "json");
+        hosting.ExitCode.ShouldBe(0, hosting.ToString());
+        hosting.Json.EnumerateArray().Single().GetProperty("ID").GetString().ShouldBe(l3);
+        var removed = await OpenStackCli.RunAsync(host.AdminEnvironment, "network", "agent", "remove", "router", "--l3", l3, Id(router));
+        removed.ExitCode.ShouldBe(0, removed.ToString());
+        var added = await OpenStackCli.RunAsync(host.AdminEnvironment, "network", "agent", "add", "router", "--l3", l3, Id(router));
+        added.ExitCode.ShouldBe(0, added.ToString());
+        await Poll.UntilAsync(() => Task.FromResult(host.Driver.Applied!.Routers.Any(r => r.RouterId == Id(router))), "the moved router applied", Bound);
+
+        var denied = await OpenStackCli.RunAsync(host.DemoEnvironment, "network", "agent", "list", "-f", "json");
+        denied.ExitCode.ShouldNotBe(0);
+    }
 }
