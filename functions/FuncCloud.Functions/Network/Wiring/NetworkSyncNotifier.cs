@@ -16,9 +16,21 @@ namespace FuncCloud.Functions.Network.Wiring;
 public sealed partial class NetworkSyncNotifier(
     NetworkStore store, NetworkScheduler scheduler, AgentCommandSender sender, NetworkRevision revision, TimeProvider clock, ILogger<NetworkSyncNotifier> logger)
 {
+    private static readonly HashSet<string> Wired = new(
+        [
+            ResourceKindNames.Network, ResourceKindNames.Subnet, ResourceKindNames.Port, ResourceKindNames.Router, ResourceKindNames.FloatingIp,
+            ResourceKindNames.SecurityGroup, ResourceKindNames.SecurityGroupRule,
+        ],
+        StringComparer.Ordinal);
+
     /// <summary>Kicks the nodes affected by <paramref name="docs"/> (the documents before and after the change) of <paramref name="kind"/>.</summary>
     public async Task NotifyAsync(string kind, IReadOnlyCollection<JsonObject> docs, CancellationToken cancellationToken)
     {
+        if (!Wired.Contains(kind))
+        {
+            return; // subnet pools, RBAC policies, quotas: nothing a node applies
+        }
+
         try
         {
             var networks = new HashSet<string>(StringComparer.Ordinal);
