@@ -44,7 +44,7 @@ public sealed class NetworkNodeService(NetworkStore store, NetworkScheduler sche
             if (changed.Count > 0)
             {
                 // Other nodes on those networks gain a peer or a DHCP host entry.
-                await notifier.NotifyAsync(ResourceKindNames.Network, [.. changed.Select(id => new JsonObject { ["id"] = id })], cancellationToken);
+                await notifier.NotifyNetworksAsync(changed, cancellationToken);
             }
         }
 

@@ -90,6 +90,20 @@ public sealed partial class NetworkSyncNotifier(
         }
     }
 
+    /// <summary>Kicks the participants of <paramref name="networks"/> (after a placement; no scheduling round of its own).</summary>
+    public async Task NotifyNetworksAsync(IReadOnlyCollection<string> networks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var participants = (await NetworkSnapshot.LoadBindingsAsync(store, cancellationToken)).Participants();
+            await KickAsync(networks.SelectMany(n => participants.GetValueOrDefault(n) ?? []).Distinct(StringComparer.Ordinal), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(logger, ResourceKindNames.Network, e.Message);
+        }
+    }
+
     /// <summary>Puts a kick on each of <paramref name="nodes"/>' queues.</summary>
     public async Task KickAsync(IEnumerable<string> nodes, CancellationToken cancellationToken)
     {
