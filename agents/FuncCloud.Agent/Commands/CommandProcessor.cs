@@ -23,12 +23,20 @@ public sealed class CommandProcessor(
     ObservedPowerStates observed,
     AgentQueuePublisher publisher,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    Network.NetworkSyncSignal? networkSync = null)
 {
     /// <summary>Processes the command and posts its result; returns the result posted.</summary>
     /// <exception cref="OperationCanceledException">The agent is stopping; the command stays in doubt.</exception>
     public async Task<AgentResult> ProcessAsync(AgentCommand command, CancellationToken cancellationToken)
     {
+        if (command.Kind == AgentCommandKinds.NetworkSync)
+        {
+            // A kick, not a command: nobody waits for a result and a duplicate only costs one more fetch.
+            networkSync?.Set();
+            return Result(command, true, null, null);
+        }
+
         var handler = handlers.Find(command.Kind);
         var serverId = TryServerId(handler, command);
 

@@ -31,6 +31,18 @@ public sealed class AgentOptions
     /// <summary>The compute driver: <c>Fake</c> (the only one so far).</summary>
     public string Driver { get; set; } = "Fake";
 
+    /// <summary>The network driver (<c>FuncCloud:Agent:NetworkDriver</c>): <c>Fake</c>, or a real one the build knows.</summary>
+    public string NetworkDriver { get; set; } = "Fake";
+
+    /// <summary>How often each node fetches and re-applies its network state without a kick (heals lost kicks and host drift).</summary>
+    public TimeSpan NetworkSyncInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The node's VXLAN underlay address (neutron's local_ip), reported to the controller; null when the node has no peers.</summary>
+    public string? LocalIp { get; set; }
+
+    /// <summary>Physical network name → host bridge (neutron's bridge_mappings), e.g. <c>public</c> → <c>br-ex</c>.</summary>
+    public Dictionary<string, string> PhysicalBridges { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Where each node keeps its journal (<c>&lt;StateFolder&gt;/&lt;node&gt;/journal.jsonl</c>).</summary>
     public string StateFolder { get; set; } = "/var/lib/funccloud-agent";
 
@@ -107,6 +119,11 @@ public sealed class AgentOptions
         if (!string.Equals(Driver, "Fake", StringComparison.OrdinalIgnoreCase))
         {
             yield return $"Driver '{Driver}' is unknown; supported: Fake.";
+        }
+
+        if (!Network.NetworkDriverFactory.Known.Contains(NetworkDriver))
+        {
+            yield return $"NetworkDriver '{NetworkDriver}' is unknown; supported: {string.Join(", ", Network.NetworkDriverFactory.Known)}.";
         }
     }
 }

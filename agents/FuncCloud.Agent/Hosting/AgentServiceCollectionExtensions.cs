@@ -4,6 +4,7 @@ using FuncCloud.Agent.Commands;
 using FuncCloud.Agent.Compute.Fake;
 using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Images;
+using FuncCloud.Agent.Network;
 using FuncCloud.Agent.Nodes;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Shared.Agents;
@@ -41,6 +42,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FakeDriverFactory>();
         services.TryAddSingleton<IComputeDriverFactory>(sp => sp.GetRequiredService<FakeDriverFactory>());
+        services.TryAddSingleton<INetworkDriverFactory, NetworkDriverFactory>();
         services.TryAddSingleton<AgentQueuePublisher>();
         AddHandlers(services);
         AddApi(services);
@@ -81,6 +83,10 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<KeystoneTokenProvider>();
         services.TryAddTransient<KeystoneAuthHandler>();
         services.AddRefitGeneratedClient<IComputeNodeApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
+            .ConfigureHttpClient(ConfigureApiClient)
+            .AddHttpMessageHandler<KeystoneAuthHandler>();
+
+        services.AddRefitGeneratedClient<INetworkStateApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
             .ConfigureHttpClient(ConfigureApiClient)
             .AddHttpMessageHandler<KeystoneAuthHandler>();
 

@@ -5,9 +5,11 @@ using FuncCloud.Agent.Commands;
 using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Hosting;
 using FuncCloud.Agent.Journal;
+using FuncCloud.Agent.Network;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Agent.Reconcile;
 using FuncCloud.Shared.Agents;
+using FuncCloud.Shared.Agents.Nodes;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,8 @@ public sealed class NodeAgent(
     StorageNames names,
     AgentQueuePublisher publisher,
     IComputeNodeApi api,
+    INetworkDriverFactory networkDrivers,
+    INetworkStateApi networkApi,
     IOptions<AgentOptions> options,
     IOptions<AgentApiOptions> apiOptions,
     TimeProvider time,
@@ -55,7 +59,8 @@ public sealed class NodeAgent(
 
         var locks = new ServerLocks();
         var observed = new ObservedPowerStates();
-        var processor = new CommandProcessor(NodeName, driver, journal, handlers, locks, observed, publisher, time, logger);
+        var networkSync = new NetworkSyncSignal();
+        var processor = new CommandProcessor(NodeName, driver, journal, handlers, locks, observed, publisher, time, logger, networkSync);
         var pump = new CommandPump(NodeName, queue, poison, processor, settings, logger);
         var reconciler = new PowerStateReconciler(NodeName, driver, locks, observed, publisher, settings, time, logger);
         HeartbeatLog.NodeStarted(logger, NodeName, queue.Name, driver.Name, journal.Path);
@@ -70,7 +75,17 @@ public sealed class NodeAgent(
             heartbeat = new NodeHeartbeat(NodeName, driver, api, settings, time, logger).RunAsync(cancellationToken);
         }
 
-        await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat);
+        var network = Task.CompletedTask;
+        if (apiOptions.Value.Endpoint is null)
+        {
+            NetworkLog.Disabled(logger, NodeName);
+        }
+        else if (settings.ResolveRoles().Any(r => r is NodeRoles.Network or NodeRoles.Compute))
+        {
+            network = new NetworkStateLoop(NodeName, networkDrivers.GetDriver(NodeName), networkApi, networkSync, settings, time, logger).RunAsync(cancellationToken);
+        }
+
+        await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat, network);
     }
 
     private async Task EnsureQueuesAsync(QueueClient queue, ILogger logger, CancellationToken cancellationToken)

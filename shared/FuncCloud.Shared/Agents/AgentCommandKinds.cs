@@ -22,4 +22,7 @@ public static class AgentCommandKinds
     public const string RevertResize = "revert-resize";
     public const string GetConsoleOutput = "get-console-output";
     public const string Snapshot = "snapshot";
+
+    /// <summary>A kick without a reply: the node's network state changed, fetch it now (see <c>NetworkSyncCommand</c>).</summary>
+    public const string NetworkSync = "network-sync";
 }

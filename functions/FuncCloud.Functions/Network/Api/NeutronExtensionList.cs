@@ -36,6 +36,9 @@ public static class NeutronExtensionList
         ("filter-validation", "Filter parameters validation", "Provides validation on filter parameters."),
         ("sorting", "Sorting support", "Extension that indicates that sorting is enabled."),
         ("pagination", "Pagination support", "Extension that indicates that pagination is enabled."),
+        ("agent", "agent", "The agent management extension."),
+        ("dhcp_agent_scheduler", "DHCP Agent Scheduler", "Schedule networks among dhcp agents"),
+        ("l3_agent_scheduler", "L3 Agent Scheduler", "Schedule routers among l3 agents"),
     ];
 
     /// <summary>The aliases served.</summary>

@@ -15,6 +15,13 @@ public sealed class NeutronContext(NetworkStore store, PolicyEnforcer policy, Ti
     public Task CheckQuotaAsync(string kind, string projectId, CancellationToken cancellationToken) =>
         services.GetRequiredService<NetworkQuotas>().CheckAsync(kind, projectId, cancellationToken);
 
+    /// <summary>
+    /// Tells the nodes whose network state a committed change touches (resolved lazily like quotas; absent when
+    /// the wiring is not registered). Never throws for a failed kick.
+    /// </summary>
+    public Task NetworkChangedAsync(string kind, IReadOnlyCollection<JsonObject> docs, CancellationToken cancellationToken) =>
+        services.GetService<Wiring.NetworkSyncNotifier>()?.NotifyAsync(kind, docs, cancellationToken) ?? Task.CompletedTask;
+
     /// <summary>The store.</summary>
     public NetworkStore Store => store;
 

@@ -93,6 +93,7 @@ public abstract class ResourceKind(NeutronContext context)
             return doc;
         }, cancellationToken);
         await AfterCreateAsync(caller, created, cancellationToken);
+        await Context.NetworkChangedAsync(Singular, [created], cancellationToken);
         return created;
     }
 
@@ -100,9 +101,11 @@ public abstract class ResourceKind(NeutronContext context)
     public async Task<JsonObject> UpdateAsync(RequestContext caller, string id, JsonObject request, long? ifMatch, CancellationToken cancellationToken)
     {
         CheckAttributes(request, UpdateAttributes);
-        return await CommitLoopAsync(async batch =>
+        JsonObject? before = null;
+        var after = await CommitLoopAsync(async batch =>
         {
             var current = await RequireAsync(caller, id, cancellationToken);
+            before = current.Body;
             CheckRevision(current.Body, ifMatch);
             Context.Enforce($"update_{Singular}", caller, current.Body.Project());
             Context.EnforceAttributes($"update_{Singular}", caller, current.Body.Project(), request);
@@ -111,11 +114,14 @@ public abstract class ResourceKind(NeutronContext context)
             batch.Replace(current, updated);
             return updated;
         }, cancellationToken);
+        await Context.NetworkChangedAsync(Singular, before is null ? [after] : [before, after], cancellationToken);
+        return after;
     }
 
     /// <summary>Deletes a resource.</summary>
-    public Task DeleteAsync(RequestContext caller, string id, CancellationToken cancellationToken) =>
-        CommitLoopAsync(async batch =>
+    public async Task DeleteAsync(RequestContext caller, string id, CancellationToken cancellationToken)
+    {
+        var deleted = await CommitLoopAsync(async batch =>
         {
             var current = await RequireAsync(caller, id, cancellationToken);
             Context.Enforce($"delete_{Singular}", caller, current.Body.Project());
@@ -123,6 +129,8 @@ public abstract class ResourceKind(NeutronContext context)
             batch.Delete(current);
             return current.Body;
         }, cancellationToken);
+        await Context.NetworkChangedAsync(Singular, [deleted], cancellationToken);
+    }
 
     /// <summary>Changes the tags of a resource (<c>standard-attr-tag</c>); bumps its revision.</summary>
     public Task<JsonObject> ChangeTagsAsync(RequestContext caller, string id, Func<List<string>, List<string>> change, CancellationToken cancellationToken) =>

@@ -75,6 +75,7 @@ public sealed class RouterInterfaces(NeutronContext context, RouterKind routers,
             try
             {
                 await context.Store.CommitAsync(batch, cancellationToken);
+                await context.NetworkChangedAsync(ResourceKindNames.Router, [router.Body], cancellationToken);
                 return Info(router.Body, port);
             }
             catch (Exception e) when (e is KeyTakenException or FuncCloud.Shared.Storage.ConcurrencyException && attempt < 8)
@@ -120,6 +121,8 @@ public sealed class RouterInterfaces(NeutronContext context, RouterKind routers,
             try
             {
                 await context.Store.CommitAsync(batch, cancellationToken);
+                await context.NetworkChangedAsync(ResourceKindNames.Router, [router.Body], cancellationToken);
+                await context.NetworkChangedAsync(ResourceKindNames.Port, [port.Body], cancellationToken);
                 return Info(router.Body, port.Body);
             }
             catch (FuncCloud.Shared.Storage.ConcurrencyException) when (attempt < 8)
