@@ -5,6 +5,7 @@ using FuncCloud.Agent.Compute.Fake;
 using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Images;
 using FuncCloud.Agent.Network;
+using FuncCloud.Agent.Network.LinuxBridge;
 using FuncCloud.Agent.Nodes;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Shared.Agents;
@@ -43,6 +44,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<FakeDriverFactory>();
         services.TryAddSingleton<IComputeDriverFactory>(sp => sp.GetRequiredService<FakeDriverFactory>());
         services.TryAddSingleton<INetworkDriverFactory, NetworkDriverFactory>();
+        services.AddLinuxBridgeNetworkDriver();
         services.TryAddSingleton<AgentQueuePublisher>();
         AddHandlers(services);
         AddApi(services);

@@ -4,7 +4,7 @@ namespace FuncCloud.Agent.Network.LinuxBridge;
 public sealed class LinuxBridgeOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
-    public const string Section = "Agent:Network:LinuxBridge";
+    public const string Section = "FuncCloud:Agent:LinuxBridge";
 
     /// <summary>
     /// A named network namespace that stands for the node's host: bridges, VXLAN devices and security group
