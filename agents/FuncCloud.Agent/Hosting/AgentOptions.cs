@@ -31,6 +31,9 @@ public sealed class AgentOptions
     /// <summary>The compute driver: <c>Fake</c> (the only one so far).</summary>
     public string Driver { get; set; } = "Fake";
 
+    /// <summary>The volume driver of nodes with the <c>storage</c> role: <c>Fake</c> (state only) or <c>File</c> (qemu-img files, tgt).</summary>
+    public string StorageDriver { get; set; } = "Fake";
+
     /// <summary>Where each node keeps its journal (<c>&lt;StateFolder&gt;/&lt;node&gt;/journal.jsonl</c>).</summary>
     public string StateFolder { get; set; } = "/var/lib/funccloud-agent";
 
@@ -86,6 +89,9 @@ public sealed class AgentOptions
     /// <summary>The roles, defaulting to compute.</summary>
     public IReadOnlyList<string> ResolveRoles() => Roles.Count > 0 ? Roles : [NodeRoles.Compute];
 
+    /// <summary>True when the node carries the <c>storage</c> role (it runs a volume driver and reports pools).</summary>
+    public bool HasStorageRole => ResolveRoles().Contains(NodeRoles.Storage, StringComparer.Ordinal);
+
     /// <summary>The problems with these settings, for options validation at start.</summary>
     public IEnumerable<string> Validate()
     {
@@ -107,6 +113,11 @@ public sealed class AgentOptions
         if (!string.Equals(Driver, "Fake", StringComparison.OrdinalIgnoreCase))
         {
             yield return $"Driver '{Driver}' is unknown; supported: Fake.";
+        }
+
+        if (!string.Equals(StorageDriver, "Fake", StringComparison.OrdinalIgnoreCase) && !string.Equals(StorageDriver, "File", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"StorageDriver '{StorageDriver}' is unknown; supported: Fake, File.";
         }
     }
 }

@@ -1,11 +1,14 @@
 using FuncCloud.Agent.Api;
 using FuncCloud.Agent.Commands.Handlers;
+using FuncCloud.Agent.Commands.Handlers.Storage;
 using FuncCloud.Agent.Commands;
 using FuncCloud.Agent.Compute.Fake;
 using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Images;
 using FuncCloud.Agent.Nodes;
+using FuncCloud.Agent.Privileged;
 using FuncCloud.Agent.Queues;
+using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.Storage;
@@ -42,6 +45,9 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<FakeDriverFactory>();
         services.TryAddSingleton<IComputeDriverFactory>(sp => sp.GetRequiredService<FakeDriverFactory>());
         services.TryAddSingleton<AgentQueuePublisher>();
+        services.AddOptions<StorageNodeOptions>().Bind(configuration.GetSection(StorageNodeOptions.SectionName));
+        services.TryAddSingleton<HostCommand>();
+        services.TryAddSingleton<IVolumeDriverFactory, VolumeDriverFactory>();
         AddHandlers(services);
         AddApi(services);
         services.AddFuncCloudImageCache(configuration);
@@ -70,6 +76,15 @@ public static class AgentServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, RevertResizeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ConsoleOutputHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, SnapshotHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, AttachVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DetachVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, CreateVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DeleteVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ExtendVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, CreateVolumeSnapshotHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DeleteVolumeSnapshotHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ExportVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, UnexportVolumeHandler>(),
         ]);
         services.TryAddSingleton<CommandHandlerRegistry>();
     }

@@ -7,6 +7,7 @@ using FuncCloud.Agent.Hosting;
 using FuncCloud.Agent.Journal;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Agent.Reconcile;
+using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ namespace FuncCloud.Agent.Nodes;
 public sealed class NodeAgent(
     string nodeName,
     IComputeDriverFactory drivers,
+    IVolumeDriverFactory volumeDrivers,
     CommandHandlerRegistry handlers,
     QueueServiceClient queues,
     StorageNames names,
@@ -28,6 +30,7 @@ public sealed class NodeAgent(
     IComputeNodeApi api,
     IOptions<AgentOptions> options,
     IOptions<AgentApiOptions> apiOptions,
+    IOptions<StorageNodeOptions> storageOptions,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -39,6 +42,7 @@ public sealed class NodeAgent(
         var logger = loggers.CreateLogger($"FuncCloud.Agent.Node.{NodeName}");
         var driver = drivers.GetDriver(NodeName);
         await driver.InitHostAsync(NodeName, cancellationToken);
+        var volumeDriver = settings.HasStorageRole ? volumeDrivers.GetDriver(NodeName) : null;
 
         await using var journal = await CommandJournal.OpenAsync(
             Path.Combine(settings.StateFolder, NodeName), settings.JournalRetention, settings.JournalFlushToDisk, time, logger, cancellationToken);
@@ -55,7 +59,7 @@ public sealed class NodeAgent(
 
         var locks = new ServerLocks();
         var observed = new ObservedPowerStates();
-        var processor = new CommandProcessor(NodeName, driver, journal, handlers, locks, observed, publisher, time, logger);
+        var processor = new CommandProcessor(NodeName, driver, journal, handlers, locks, observed, publisher, time, logger, volumeDriver);
         var pump = new CommandPump(NodeName, queue, poison, processor, settings, logger);
         var reconciler = new PowerStateReconciler(NodeName, driver, locks, observed, publisher, settings, time, logger);
         HeartbeatLog.NodeStarted(logger, NodeName, queue.Name, driver.Name, journal.Path);
@@ -67,7 +71,7 @@ public sealed class NodeAgent(
         }
         else
         {
-            heartbeat = new NodeHeartbeat(NodeName, driver, api, settings, time, logger).RunAsync(cancellationToken);
+            heartbeat = new NodeHeartbeat(NodeName, driver, api, settings, time, logger, volumeDriver, storageOptions.Value).RunAsync(cancellationToken);
         }
 
         await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat);

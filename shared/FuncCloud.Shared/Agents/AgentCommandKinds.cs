@@ -22,4 +22,13 @@ public static class AgentCommandKinds
     public const string RevertResize = "revert-resize";
     public const string GetConsoleOutput = "get-console-output";
     public const string Snapshot = "snapshot";
+    public const string CreateVolume = "create-volume";
+    public const string DeleteVolume = "delete-volume";
+    public const string ExtendVolume = "extend-volume";
+    public const string CreateVolumeSnapshot = "create-volume-snapshot";
+    public const string DeleteVolumeSnapshot = "delete-volume-snapshot";
+    public const string ExportVolume = "export-volume";
+    public const string UnexportVolume = "unexport-volume";
+    public const string AttachVolume = "attach-volume";
+    public const string DetachVolume = "detach-volume";
 }

@@ -19,7 +19,7 @@ public static class VolumeBenchmarkCommand
             selfHosted = await VolumeBenchmarkHost.StartAsync();
             url = selfHosted.BaseAddress.ToString();
             password = IdentityHostFixture.AdminPassword;
-            Console.WriteLine($"Self-hosted LocalHost at {url} (Azurite in memory, Fake pool local@fake#fake)");
+            Console.WriteLine($"Self-hosted LocalHost at {url} (Azurite in memory, storage node local with the {VolumeBenchmarkHost.StorageDriver} volume driver)");
         }
 
         var baseUri = new Uri(url);
