@@ -64,4 +64,27 @@ public sealed class VolumeAttachCliTests(AllInOneFixture host) : IClassFixture<A
         (await WaitStatusAsync(Demo, ["volume", "show", "att-v1"], "available", "error")).GetRawText().ShouldNotContain(serverId);
         (await RunAsync(Demo, "volume", "delete", "att-v1")).ExitCode.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task ServerAddVolume_AnotherProjectsVolume_IsNotFoundAndUntouched()
+    {
+        var serverId = (await JsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", ComputeHostFixture.ImageId, "--nic", "none", "--wait", "att-vm2")).GetProperty("id").GetString()!;
+        await JsonAsync(host.AdminEnvironment, "volume", "create", "--size", "1", "att-admin-v");
+        var adminVolume = (await WaitStatusAsync(host.AdminEnvironment, ["volume", "show", "att-admin-v"], "available", "error")).GetProperty("id").GetString()!;
+
+        var refused = await RunAsync(Demo, "server", "add", "volume", "att-vm2", adminVolume);
+
+        refused.ExitCode.ShouldNotBe(0);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/compute/v2.1/servers/{serverId}/os-volume_attachments")
+        {
+            Content = new StringContent("{\"volumeAttachment\": {\"volumeId\": \"" + adminVolume + "\"}}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Auth-Token", await host.TokenAsync("demo", ComputeHostFixture.DemoPassword, "demo"));
+        var response = await host.Client.SendAsync(request);
+        ((int)response.StatusCode).ShouldBe(404);
+        (await response.Content.ReadAsStringAsync()).ShouldContain($"Volume {adminVolume} could not be found.");
+        (await JsonAsync(host.AdminEnvironment, "volume", "show", adminVolume)).GetProperty("status").GetString().ShouldBe("available");
+        (await RunAsync(host.AdminEnvironment, "volume", "delete", adminVolume)).ExitCode.ShouldBe(0);
+        (await RunAsync(Demo, "server", "delete", "--wait", "att-vm2")).ExitCode.ShouldBe(0);
+    }
 }
