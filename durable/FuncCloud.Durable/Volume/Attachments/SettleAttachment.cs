@@ -24,6 +24,16 @@ public sealed class SettleAttachment(VolumeRepository volumes, ServerRepository 
             (false, true) => (VolumeStatus.Detaching, VolumeStatus.Available),
             (false, false) => (VolumeStatus.Detaching, VolumeStatus.InUse),
         };
+        // The server first: the volume's status is what callers wait on, so when it changes the server already agrees.
+        await servers.UpdateAsync(a.ServerId, s =>
+        {
+            var keep = s.VolumeAttachments.Where(x => x.VolumeId != a.VolumeId).ToList();
+            var mine = s.VolumeAttachments.FirstOrDefault(x => x.VolumeId == a.VolumeId);
+            return to == VolumeStatus.InUse && mine is not null
+                ? s with { VolumeAttachments = [.. keep, mine with { Attached = true }] }
+                : to == VolumeStatus.Available ? s with { VolumeAttachments = keep } : s;
+        }, cancellationToken);
+
         await volumes.UpdateAsync(a.VolumeProjectId, a.VolumeId, v =>
         {
             if (v.Status != from)
@@ -37,15 +47,6 @@ public sealed class SettleAttachment(VolumeRepository volumes, ServerRepository 
                     ?? new VolumeAttachmentRecord(a.AttachmentId, a.ServerId, a.ComputeNode, a.Device, "attached", input.At)]
                 : others;
             return v with { Status = to, Attachments = attachments, UpdatedAt = input.At };
-        }, cancellationToken);
-
-        await servers.UpdateAsync(a.ServerId, s =>
-        {
-            var keep = s.VolumeAttachments.Where(x => x.VolumeId != a.VolumeId).ToList();
-            var mine = s.VolumeAttachments.FirstOrDefault(x => x.VolumeId == a.VolumeId);
-            return to == VolumeStatus.InUse && mine is not null
-                ? s with { VolumeAttachments = [.. keep, mine with { Attached = true }] }
-                : to == VolumeStatus.Available ? s with { VolumeAttachments = keep } : s;
         }, cancellationToken);
     }
 }
