@@ -1,4 +1,5 @@
 using FuncCloud.Agent.Compute;
+using FuncCloud.Agent.Storage;
 
 namespace FuncCloud.Agent.Commands;
 
@@ -8,6 +9,9 @@ public sealed class CommandExecution(string nodeName, IComputeDriver driver, boo
     public string NodeName { get; } = nodeName;
 
     public IComputeDriver Driver { get; } = driver;
+
+    /// <summary>The node's volume driver; null unless the node has the <c>storage</c> role.</summary>
+    public IVolumeDriver? VolumeDriver { get; init; }
 
     /// <summary>
     /// True when the journal shows this command started before (the agent crashed mid-command): the handler

@@ -3,6 +3,7 @@ using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Journal;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Agent.Reconcile;
+using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents.Commands;
 using FuncCloud.Shared.Agents;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,8 @@ public sealed class CommandProcessor(
     AgentQueuePublisher publisher,
     TimeProvider time,
     ILogger logger,
-    Network.NetworkSyncSignal? networkSync = null)
+    Network.NetworkSyncSignal? networkSync = null,
+    IVolumeDriver? volumeDriver = null)
 {
     /// <summary>Processes the command and posts its result; returns the result posted.</summary>
     /// <exception cref="OperationCanceledException">The agent is stopping; the command stays in doubt.</exception>
@@ -82,7 +84,7 @@ public sealed class CommandProcessor(
                 $"Command {command.Kind} for server {serverId} reached node {nodeName} after its deadline {deadline:O}; not started.", "agent.dispatch"));
         }
 
-        var execution = new CommandExecution(nodeName, driver, recovering);
+        var execution = new CommandExecution(nodeName, driver, recovering) { VolumeDriver = volumeDriver };
         await journal.RecordStartedAsync(command.CommandId, cancellationToken);
         CommandLog.Started(logger, nodeName, command.CommandId, command.Kind, serverId);
         try
@@ -112,6 +114,10 @@ public sealed class CommandProcessor(
     {
         ComputeDriverException driverError => new AgentFault(driverError.FaultCode,
             $"{command.Kind} of server {serverId} failed on node {nodeName}: {driverError.Message}", step, driverError.GetType().Name),
+        VolumeNotFoundOnBackendException missing => new AgentFault(AgentFaultCodes.VolumeNotFound,
+            $"{command.Kind} of {serverId} failed on node {nodeName}: {missing.Message}", step, missing.GetType().Name),
+        VolumeDriverException volumeError => new AgentFault(AgentFaultCodes.DriverError,
+            $"{command.Kind} of {serverId} failed on node {nodeName}: {volumeError.Message}", step, volumeError.GetType().Name),
         InvalidAgentCommandException invalid => new AgentFault(AgentFaultCodes.InvalidCommand, invalid.Message, "agent.read_payload"),
         _ => new AgentFault(AgentFaultCodes.Unexpected,
             $"{command.Kind} of server {serverId} failed on node {nodeName} with an unexpected error: {e.Message}", step, e.GetType().FullName),

@@ -1,3 +1,4 @@
+using FuncCloud.Shared.Agents.Commands;
 using FuncCloud.Shared.Compute;
 
 namespace FuncCloud.Agent.Compute;
@@ -109,4 +110,23 @@ public interface IComputeDriver
 
     /// <summary>The serial console log (nova's <c>get_console_output</c>).</summary>
     Task<string> GetConsoleOutputAsync(string serverId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hot-plugs a volume into the instance at <paramref name="device"/> (nova's <c>attach_volume</c>):
+    /// <paramref name="connection"/> is the storage node's connection info (a local path, or an iSCSI target that
+    /// QEMU's own libiscsi opens). Attaching a volume that is already attached at that device succeeds.
+    /// Drivers without volume support keep this default, which refuses.
+    /// </summary>
+    /// <exception cref="InstanceNotFoundException">No such instance.</exception>
+    /// <exception cref="ComputeDriverException">The hypervisor refused the device; the message says why.</exception>
+    Task AttachVolumeAsync(string serverId, string volumeId, string device, VolumeConnectionInfo connection, CancellationToken cancellationToken) =>
+        throw new ComputeDriverException(serverId, $"The {Name} driver does not attach volumes.");
+
+    /// <summary>
+    /// Unplugs a volume from the instance (nova's <c>detach_volume</c>); a volume that is not attached, or an
+    /// instance that no longer exists, succeeds (the guest no longer holds it).
+    /// </summary>
+    /// <exception cref="ComputeDriverException">The hypervisor could not release the device.</exception>
+    Task DetachVolumeAsync(string serverId, string volumeId, CancellationToken cancellationToken) =>
+        throw new ComputeDriverException(serverId, $"The {Name} driver does not detach volumes.");
 }

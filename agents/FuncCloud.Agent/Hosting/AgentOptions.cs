@@ -43,6 +43,9 @@ public sealed class AgentOptions
     /// <summary>Physical network name → host bridge (neutron's bridge_mappings), e.g. <c>public</c> → <c>br-ex</c>.</summary>
     public Dictionary<string, string> PhysicalBridges { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The volume driver of nodes with the <c>storage</c> role: <c>Fake</c> (state only) or <c>File</c> (qemu-img files, tgt).</summary>
+    public string StorageDriver { get; set; } = "Fake";
+
     /// <summary>Where each node keeps its journal (<c>&lt;StateFolder&gt;/&lt;node&gt;/journal.jsonl</c>).</summary>
     public string StateFolder { get; set; } = "/var/lib/funccloud-agent";
 
@@ -98,6 +101,9 @@ public sealed class AgentOptions
     /// <summary>The roles, defaulting to compute.</summary>
     public IReadOnlyList<string> ResolveRoles() => Roles.Count > 0 ? Roles : [NodeRoles.Compute];
 
+    /// <summary>True when the node carries the <c>storage</c> role (it runs a volume driver and reports pools).</summary>
+    public bool HasStorageRole => ResolveRoles().Contains(NodeRoles.Storage, StringComparer.Ordinal);
+
     /// <summary>The problems with these settings, for options validation at start.</summary>
     public IEnumerable<string> Validate()
     {
@@ -124,6 +130,11 @@ public sealed class AgentOptions
         if (!Network.NetworkDriverFactory.Known.Contains(NetworkDriver))
         {
             yield return $"NetworkDriver '{NetworkDriver}' is unknown; supported: {string.Join(", ", Network.NetworkDriverFactory.Known)}.";
+        }
+
+        if (!string.Equals(StorageDriver, "Fake", StringComparison.OrdinalIgnoreCase) && !string.Equals(StorageDriver, "File", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"StorageDriver '{StorageDriver}' is unknown; supported: Fake, File.";
         }
     }
 }

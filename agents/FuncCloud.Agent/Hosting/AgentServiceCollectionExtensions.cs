@@ -1,5 +1,6 @@
 using FuncCloud.Agent.Api;
 using FuncCloud.Agent.Commands.Handlers;
+using FuncCloud.Agent.Commands.Handlers.Storage;
 using FuncCloud.Agent.Commands;
 using FuncCloud.Agent.Compute.Fake;
 using FuncCloud.Agent.Compute;
@@ -7,7 +8,9 @@ using FuncCloud.Agent.Images;
 using FuncCloud.Agent.Network;
 using FuncCloud.Agent.Network.LinuxBridge;
 using FuncCloud.Agent.Nodes;
+using FuncCloud.Agent.Privileged;
 using FuncCloud.Agent.Queues;
+using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.Storage;
@@ -46,6 +49,9 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<INetworkDriverFactory, NetworkDriverFactory>();
         services.AddLinuxBridgeNetworkDriver();
         services.TryAddSingleton<AgentQueuePublisher>();
+        services.AddOptions<StorageNodeOptions>().Bind(configuration.GetSection(StorageNodeOptions.SectionName));
+        services.TryAddSingleton<HostCommand>();
+        services.TryAddSingleton<IVolumeDriverFactory, VolumeDriverFactory>();
         AddHandlers(services);
         AddApi(services);
         services.AddFuncCloudImageCache(configuration);
@@ -74,6 +80,15 @@ public static class AgentServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, RevertResizeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ConsoleOutputHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, SnapshotHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, AttachVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DetachVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, CreateVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DeleteVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ExtendVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, CreateVolumeSnapshotHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DeleteVolumeSnapshotHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ExportVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, UnexportVolumeHandler>(),
         ]);
         services.TryAddSingleton<CommandHandlerRegistry>();
     }

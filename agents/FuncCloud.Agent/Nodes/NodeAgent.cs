@@ -8,6 +8,7 @@ using FuncCloud.Agent.Journal;
 using FuncCloud.Agent.Network;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Agent.Reconcile;
+using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Agents.Nodes;
 using FuncCloud.Shared.Storage;
@@ -23,6 +24,7 @@ namespace FuncCloud.Agent.Nodes;
 public sealed class NodeAgent(
     string nodeName,
     IComputeDriverFactory drivers,
+    IVolumeDriverFactory volumeDrivers,
     CommandHandlerRegistry handlers,
     QueueServiceClient queues,
     StorageNames names,
@@ -32,6 +34,7 @@ public sealed class NodeAgent(
     INetworkStateApi networkApi,
     IOptions<AgentOptions> options,
     IOptions<AgentApiOptions> apiOptions,
+    IOptions<StorageNodeOptions> storageOptions,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -43,6 +46,7 @@ public sealed class NodeAgent(
         var logger = loggers.CreateLogger($"FuncCloud.Agent.Node.{NodeName}");
         var driver = drivers.GetDriver(NodeName);
         await driver.InitHostAsync(NodeName, cancellationToken);
+        var volumeDriver = settings.HasStorageRole ? volumeDrivers.GetDriver(NodeName) : null;
 
         await using var journal = await CommandJournal.OpenAsync(
             Path.Combine(settings.StateFolder, NodeName), settings.JournalRetention, settings.JournalFlushToDisk, time, logger, cancellationToken);
@@ -60,7 +64,7 @@ public sealed class NodeAgent(
         var locks = new ServerLocks();
         var observed = new ObservedPowerStates();
         var networkSync = new NetworkSyncSignal();
-        var processor = new CommandProcessor(NodeName, driver, journal, handlers, locks, observed, publisher, time, logger, networkSync);
+        var processor = new CommandProcessor(NodeName, driver, journal, handlers, locks, observed, publisher, time, logger, networkSync, volumeDriver);
         var pump = new CommandPump(NodeName, queue, poison, processor, settings, logger);
         var reconciler = new PowerStateReconciler(NodeName, driver, locks, observed, publisher, settings, time, logger);
         HeartbeatLog.NodeStarted(logger, NodeName, queue.Name, driver.Name, journal.Path);
@@ -72,7 +76,7 @@ public sealed class NodeAgent(
         }
         else
         {
-            heartbeat = new NodeHeartbeat(NodeName, driver, api, settings, time, logger).RunAsync(cancellationToken);
+            heartbeat = new NodeHeartbeat(NodeName, driver, api, settings, time, logger, volumeDriver, storageOptions.Value).RunAsync(cancellationToken);
         }
 
         var network = Task.CompletedTask;

@@ -3,6 +3,7 @@ using System.Reflection;
 using FuncCloud.Agent.Api;
 using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Hosting;
+using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents.Nodes;
 using Microsoft.Extensions.Logging;
 using Refit;
@@ -13,7 +14,8 @@ namespace FuncCloud.Agent.Nodes;
 /// Registers one node through the API and then heartbeats it with its capacity and usage. The API may be
 /// down or not built yet: every failure is logged and retried with exponential back-off (capped at
 /// <see cref="AgentOptions.MaxRetryBackoff"/>) while the node keeps executing commands. A 404 heartbeat
-/// means the control plane forgot the node: it registers again.
+/// means the control plane forgot the node: it registers again. A node with the storage role carries its pool
+/// (from <see cref="IVolumeDriver.GetStatsAsync"/>) in both, so the scheduler sees live pools only.
 /// </summary>
 public sealed class NodeHeartbeat(
     string nodeName,
@@ -21,7 +23,9 @@ public sealed class NodeHeartbeat(
     IComputeNodeApi api,
     AgentOptions options,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    IVolumeDriver? volumeDriver = null,
+    StorageNodeOptions? storage = null)
 {
     private static readonly string AgentVersion =
         typeof(NodeHeartbeat).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
@@ -76,7 +80,7 @@ public sealed class NodeHeartbeat(
         if (!Registered)
         {
             var registration = new ComputeNodeRegistration(
-                Environment.MachineName, options.ResolveRoles(), options.AvailabilityZone, driver.Name, resources, AgentVersion);
+                Environment.MachineName, options.ResolveRoles(), options.AvailabilityZone, driver.Name, resources, AgentVersion, await PoolsAsync(cancellationToken));
             await api.RegisterAsync(nodeName, registration, cancellationToken);
             Registered = true;
             HeartbeatLog.Registered(logger, nodeName, resources.VcpusTotal, resources.MemoryMbTotal, resources.DiskGbTotal);
@@ -84,7 +88,20 @@ public sealed class NodeHeartbeat(
         }
 
         var instances = await driver.ListInstancesAsync(cancellationToken);
-        await api.HeartbeatAsync(nodeName, new ComputeNodeHeartbeat(time.GetUtcNow(), resources, instances.Count), cancellationToken);
+        await api.HeartbeatAsync(nodeName, new ComputeNodeHeartbeat(time.GetUtcNow(), resources, instances.Count, await PoolsAsync(cancellationToken)), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<StoragePoolReport>?> PoolsAsync(CancellationToken cancellationToken)
+    {
+        if (volumeDriver is null)
+        {
+            return null;
+        }
+
+        var stats = await volumeDriver.GetStatsAsync(cancellationToken);
+        var settings = storage ?? new StorageNodeOptions();
+        return [new StoragePoolReport(volumeDriver.Name, stats.PoolName, volumeDriver.Name, stats.TotalCapacityGb, stats.FreeCapacityGb,
+            stats.ProvisionedCapacityGb, stats.ThinProvisioning, settings.ReservedPercentage, settings.MaxOverSubscriptionRatio)];
     }
 
     // Hundreds of simulated nodes started together would otherwise heartbeat in lockstep.

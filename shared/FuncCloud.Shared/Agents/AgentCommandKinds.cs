@@ -25,4 +25,13 @@ public static class AgentCommandKinds
 
     /// <summary>A kick without a reply: the node's network state changed, fetch it now (see <c>NetworkSyncCommand</c>).</summary>
     public const string NetworkSync = "network-sync";
+    public const string CreateVolume = "create-volume";
+    public const string DeleteVolume = "delete-volume";
+    public const string ExtendVolume = "extend-volume";
+    public const string CreateVolumeSnapshot = "create-volume-snapshot";
+    public const string DeleteVolumeSnapshot = "delete-volume-snapshot";
+    public const string ExportVolume = "export-volume";
+    public const string UnexportVolume = "unexport-volume";
+    public const string AttachVolume = "attach-volume";
+    public const string DetachVolume = "detach-volume";
 }

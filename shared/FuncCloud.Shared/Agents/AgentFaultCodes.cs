@@ -18,6 +18,9 @@ public static class AgentFaultCodes
     /// <summary>The hypervisor or a driver step failed.</summary>
     public const string DriverError = "DriverError";
 
+    /// <summary>The volume or snapshot does not exist on the storage node's backend.</summary>
+    public const string VolumeNotFound = "VolumeNotFound";
+
     /// <summary>The command arrived after its deadline and was not started.</summary>
     public const string DeadlineExceeded = "DeadlineExceeded";
 

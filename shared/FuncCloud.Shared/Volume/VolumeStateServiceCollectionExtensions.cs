@@ -14,13 +14,12 @@ namespace FuncCloud.Shared.Volume;
 public static class VolumeStateServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="VolumeQuotaOptions"/> and <see cref="StoragePoolOptions"/>; registers the volume table and
+    /// Binds <see cref="VolumeQuotaOptions"/>; registers the volume table and
     /// its repositories and the quota service. Idempotent (both hosts' extensions call it).
     /// </summary>
     public static IServiceCollection AddFuncCloudVolumeState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<VolumeQuotaOptions>().Bind(configuration.GetSection(VolumeQuotaOptions.SectionName));
-        services.AddOptions<StoragePoolOptions>().Bind(configuration.GetSection(StoragePoolOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VolumeTable>();
         services.TryAddSingleton<VolumeRepository>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FuncCloud.Testing;
 
 namespace FuncCloud.Benchmarks.Volume;
@@ -13,7 +14,7 @@ namespace FuncCloud.Benchmarks.Volume;
 public static class VolumeBenchmark
 {
     /// <summary>Runs <paramref name="count"/> sequential creates and a burst of <paramref name="concurrency"/>.</summary>
-    public static async Task RunAsync(Uri baseAddress, string user, string password, string project, int count, int concurrency)
+    public static async Task RunAsync(Uri baseAddress, string user, string password, string project, int count, int concurrency, string? imageId = null)
     {
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var token = await KeystoneTokens.PasswordTokenAsync(client, user, password, project);
@@ -36,6 +37,11 @@ public static class VolumeBenchmark
 
             Print("create-to-available (sequential)", sequential, clock.Elapsed);
 
+            if (imageId is not null)
+            {
+                await AttachDetachAsync(client, root, imageId, made.Take(20).ToList());
+            }
+
             clock.Restart();
             var burst = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => CreateAsync(client, root, $"bench-burst-{i}")));
             made.AddRange(burst.Select(b => b.Id));
@@ -54,6 +60,74 @@ public static class VolumeBenchmark
             }
 
             await client.DeleteAsync($"{root}/os-quota-sets/{projectId}");
+        }
+    }
+
+    // One server; each volume attached (POST → in-use) then detached (DELETE → available), one at a time.
+    private static async Task AttachDetachAsync(HttpClient client, string root, string imageId, List<string> volumes)
+    {
+        var boot = new JsonObject { ["server"] = new JsonObject { ["name"] = "bench-attach", ["flavorRef"] = "1", ["imageRef"] = imageId, ["networks"] = "none" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/compute/v2.1/servers") { Content = JsonContent.Create(boot) };
+        request.Headers.Add("X-OpenStack-Nova-API-Version", "2.37");
+        using var booted = await client.SendAsync(request);
+        var bootText = await booted.Content.ReadAsStringAsync();
+        var serverId = booted.IsSuccessStatusCode
+            ? JsonDocument.Parse(bootText).RootElement.GetProperty("server").GetProperty("id").GetString()!
+            : throw new InvalidOperationException($"boot: {(int)booted.StatusCode} {bootText}");
+        try
+        {
+            var wait = Stopwatch.StartNew();
+            while ((await client.GetFromJsonAsync<JsonElement>($"/compute/v2.1/servers/{serverId}")).GetProperty("server").GetProperty("status").GetString() != "ACTIVE")
+            {
+                if (wait.Elapsed > TimeSpan.FromMinutes(2))
+                {
+                    throw new TimeoutException($"server {serverId} not ACTIVE after 2 minutes");
+                }
+
+                await Task.Delay(50);
+            }
+
+            var attaches = new List<double>();
+            var detaches = new List<double>();
+            var clock = Stopwatch.StartNew();
+            foreach (var volume in volumes)
+            {
+                var one = Stopwatch.StartNew();
+                using (var attached = await client.PostAsync($"/compute/v2.1/servers/{serverId}/os-volume_attachments", JsonContent.Create(new JsonObject { ["volumeAttachment"] = new JsonObject { ["volumeId"] = volume } })))
+                {
+                    if (!attached.IsSuccessStatusCode)
+                    {
+                        throw new InvalidOperationException($"attach: {(int)attached.StatusCode} {await attached.Content.ReadAsStringAsync()}");
+                    }
+                }
+
+                await VolumeStatusAsync(client, root, volume, "in-use", one);
+                attaches.Add(one.Elapsed.TotalMilliseconds);
+                one.Restart();
+                (await client.DeleteAsync($"/compute/v2.1/servers/{serverId}/os-volume_attachments/{volume}")).EnsureSuccessStatusCode();
+                await VolumeStatusAsync(client, root, volume, "available", one);
+                detaches.Add(one.Elapsed.TotalMilliseconds);
+            }
+
+            Print("attach-to-in-use (sequential)", attaches, clock.Elapsed);
+            Print("detach-to-available (sequential)", detaches, clock.Elapsed);
+        }
+        finally
+        {
+            await client.DeleteAsync($"/compute/v2.1/servers/{serverId}");
+        }
+    }
+
+    private static async Task VolumeStatusAsync(HttpClient client, string root, string id, string wanted, Stopwatch clock)
+    {
+        while ((await client.GetFromJsonAsync<JsonElement>($"{root}/volumes/{id}")).GetProperty("volume").GetProperty("status").GetString() is var status && status != wanted)
+        {
+            if (status is "error" || clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new InvalidOperationException($"volume {id} is {status}, not {wanted}");
+            }
+
+            await Task.Delay(20);
         }
     }
 

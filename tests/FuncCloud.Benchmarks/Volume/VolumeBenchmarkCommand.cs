@@ -3,7 +3,11 @@ using FuncCloud.Testing;
 
 namespace FuncCloud.Benchmarks.Volume;
 
-/// <summary><c>volume [--url URL --password P] [--volumes N] [--concurrency C]</c>: the running FuncCloud, or a private host.</summary>
+/// <summary>
+/// <c>volume [--url URL --password P] [--volumes N] [--concurrency C] [--image ID]</c>: the running FuncCloud, or a
+/// private host. With an image (always on the private host) a server boots and the sequential volumes are attached
+/// to it and detached one at a time.
+/// </summary>
 public static class VolumeBenchmarkCommand
 {
     /// <summary>Exit code 0 on success, 2 on usage errors.</summary>
@@ -19,7 +23,7 @@ public static class VolumeBenchmarkCommand
             selfHosted = await VolumeBenchmarkHost.StartAsync();
             url = selfHosted.BaseAddress.ToString();
             password = IdentityHostFixture.AdminPassword;
-            Console.WriteLine($"Self-hosted LocalHost at {url} (Azurite in memory, Fake pool local@fake#fake)");
+            Console.WriteLine($"Self-hosted LocalHost at {url} (Azurite in memory, storage node local with the {VolumeBenchmarkHost.StorageDriver} volume driver)");
         }
 
         var baseUri = new Uri(url);
@@ -31,7 +35,8 @@ public static class VolumeBenchmarkCommand
 
         try
         {
-            await VolumeBenchmark.RunAsync(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"), count, concurrency);
+            var image = options.GetValueOrDefault("image") ?? (selfHosted is null ? null : VolumeBenchmarkHost.ImageId);
+            await VolumeBenchmark.RunAsync(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"), count, concurrency, image);
             return 0;
         }
         finally

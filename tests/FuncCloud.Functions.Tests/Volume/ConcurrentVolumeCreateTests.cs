@@ -6,10 +6,12 @@ using Xunit;
 
 namespace FuncCloud.Functions.Tests.Volume;
 
-/// <summary>Four Fake pools with room for ten 1 GB volumes each: 40 in all.</summary>
+/// <summary>Four storage nodes (Fake volume driver) whose pools have room for ten 1 GB volumes each: 40 in all.</summary>
 public sealed class CrowdedPoolsFixture : VolumeHostFixture
 {
-    public override IReadOnlyList<(string Host, int CapacityGb)> Pools => [("crowd-a", 10), ("crowd-b", 10), ("crowd-c", 10), ("crowd-d", 10)];
+    public override IReadOnlyList<string> StorageNodes => ["crowd-a", "crowd-b", "crowd-c", "crowd-d"];
+
+    public override int StorageCapacityGb => 10;
 
     protected override IDictionary<string, string?> Settings
     {

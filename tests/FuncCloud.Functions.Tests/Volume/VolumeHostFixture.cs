@@ -1,29 +1,37 @@
+using System.Globalization;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text.Json;
-using FuncCloud.Durable;
+using FuncCloud.Shared.Volume.Pools;
 using FuncCloud.Testing;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncCloud.Functions.Tests.Volume;
 
 /// <summary>
-/// A bootstrapped LocalHost with identity, Glance, the block storage API and the durable workflows; the
-/// Fake backend's pools come from <see cref="Pools"/> (one 1000 GB pool unless a derived fixture says otherwise).
+/// A bootstrapped LocalHost with identity, Glance, the block storage API and the durable workflows, plus a real
+/// agent host whose <see cref="StorageNodes"/> carry the <c>storage</c> role (Fake volume driver,
+/// <see cref="StorageCapacityGb"/> each) and report their pools through the API (one 1000 GB node unless a
+/// derived fixture says otherwise).
 /// </summary>
-public class VolumeHostFixture : IdentityHostFixture, Xunit.IAsyncLifetime
+public class VolumeHostFixture() : AgentHostFixture(AgentPassword, "funccloud-volume-test-"), Xunit.IAsyncLifetime
 {
+    /// <summary>The agent's credential.</summary>
+    public const string AgentPassword = "agent-pass-for-volume-tests";
+
     /// <summary>A public, active Glance image (1 KiB raw) for volumes from images.</summary>
     public const string ImageId = "4d2c7f0e-8a51-4b6e-9f3a-2e1d0c9b8a71";
 
     /// <summary>The image's name.</summary>
     public const string ImageName = "volume-test-image";
 
-    /// <summary>The Fake pools: host, capacity GB.</summary>
-    public virtual IReadOnlyList<(string Host, int CapacityGb)> Pools => [("node-1", 1000)];
+    /// <summary>The storage nodes the agent hosts.</summary>
+    public virtual IReadOnlyList<string> StorageNodes => ["node-1"];
 
-    /// <inheritdoc />
-    protected override IEnumerable<Assembly> FunctionAssemblies => [.. base.FunctionAssemblies, typeof(DurableAssembly).Assembly];
+    /// <summary>The storage nodes' volume driver (<c>Fake</c> or <c>File</c>).</summary>
+    public virtual string StorageDriver => "Fake";
+
+    /// <summary>The pool size each storage node reports.</summary>
+    public virtual int StorageCapacityGb => 1000;
 
     /// <inheritdoc />
     protected override IDictionary<string, string?> Settings
@@ -31,29 +39,57 @@ public class VolumeHostFixture : IdentityHostFixture, Xunit.IAsyncLifetime
         get
         {
             var settings = base.Settings;
-            for (var i = 0; i < Pools.Count; i++)
-            {
-                settings[$"FuncCloud:Volume:FakePools:{i}:Host"] = Pools[i].Host;
-                settings[$"FuncCloud:Volume:FakePools:{i}:CapacityGb"] = Pools[i].CapacityGb.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
+            settings["FuncCloud:Compute:Nodes:DownAfter"] = "00:00:30";
             settings["Logging:LogLevel:FuncCloud"] = "Warning";
             return settings;
         }
     }
 
     /// <inheritdoc />
-    protected override void ConfigureServices(WebApplicationBuilder builder)
+    protected override IDictionary<string, string?> AgentConfiguration
     {
-        base.ConfigureServices(builder);
-        builder.Services.AddFuncCloudDurable(builder.Configuration);
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["FuncCloud:Agent:Roles:0"] = "storage",
+                ["FuncCloud:Agent:StorageDriver"] = StorageDriver,
+                ["FuncCloud:Agent:Storage:CapacityGb"] = StorageCapacityGb.ToString(CultureInfo.InvariantCulture),
+                ["FuncCloud:Agent:HeartbeatInterval"] = "00:00:02",
+                ["FuncCloud:Agent:MaxRetryBackoff"] = "00:00:02",
+                ["FuncCloud:Agent:MinPollInterval"] = "00:00:00.050",
+                ["FuncCloud:Agent:MaxPollInterval"] = "00:00:00.300",
+                ["FuncCloud:Agent:ReconcileInterval"] = "01:00:00",
+                ["FuncCloud:Agent:MaxConcurrentCommands"] = "16",
+                ["FuncCloud:Agent:JournalFlushToDisk"] = "false",
+                ["FuncCloud:Agent:ImageCache:Directory"] = Path.Combine(AgentState, "images"),
+            };
+            for (var i = 0; i < StorageNodes.Count; i++)
+            {
+                settings[$"FuncCloud:Agent:Nodes:{i}"] = StorageNodes[i];
+            }
+
+            return settings;
+        }
     }
 
-    /// <summary>Starts the host and seeds <see cref="ImageId"/>.</summary>
+    /// <summary>Starts the host, seeds <see cref="ImageId"/>, starts the agent and waits for every node's pool.</summary>
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await TestImages.SeedAsync(Services, ImageId, ImageName);
+        await StartAgentAsync();
+        var pools = Services.GetRequiredService<StoragePoolRepository>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await pools.ListAsync(CancellationToken.None)).Count(p => p.Node is not null) < StorageNodes.Count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The storage nodes did not report their pools within 2 minutes.");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Sends a block storage request (path under <c>/volume</c>) with <paramref name="token"/>.</summary>

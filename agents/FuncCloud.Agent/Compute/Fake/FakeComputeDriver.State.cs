@@ -31,6 +31,10 @@ public sealed partial class FakeComputeDriver
             };
             restored.Console.Clear();
             restored.Console.AddRange(instance.Console);
+            foreach (var (volume, device) in instance.Volumes ?? [])
+            {
+                restored.Volumes[volume] = device;
+            }
             _instances[instance.Spec.ServerId] = restored;
         }
     }
@@ -45,7 +49,7 @@ public sealed partial class FakeComputeDriver
 
         var saved = _instances.Values
             .Where(i => i.State != PowerState.NoState)
-            .Select(i => new SavedInstance(i.Spec, i.State, i.Flavor, i.PreviousFlavor, [.. i.Console]))
+            .Select(i => new SavedInstance(i.Spec, i.State, i.Flavor, i.PreviousFlavor, [.. i.Console], new Dictionary<string, string>(i.Volumes)))
             .ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(StateFile)!);
         var temporary = StateFile + ".tmp";
@@ -53,5 +57,5 @@ public sealed partial class FakeComputeDriver
         File.Move(temporary, StateFile, overwrite: true);
     }
 
-    private sealed record SavedInstance(InstanceSpec Spec, PowerState State, FlavorSpec Flavor, FlavorSpec? PreviousFlavor, List<string> Console);
+    private sealed record SavedInstance(InstanceSpec Spec, PowerState State, FlavorSpec Flavor, FlavorSpec? PreviousFlavor, List<string> Console, Dictionary<string, string>? Volumes = null);
 }

@@ -15,5 +15,8 @@ internal sealed class FakeInstance(InstanceSpec spec, string consoleOutput)
 
     public List<string> Console { get; } = [.. consoleOutput.Split('\n')];
 
+    /// <summary>Attached volumes: volume id → guest device.</summary>
+    public Dictionary<string, string> Volumes { get; } = new(StringComparer.Ordinal);
+
     public InstanceInfo ToInfo() => new(Spec.ServerId, State, Flavor, PreviousFlavor);
 }

@@ -19,4 +19,6 @@ public enum FakeOperation
     FinishRevertMigration,
     GetConsoleOutput,
     Snapshot,
+    AttachVolume,
+    DetachVolume,
 }

@@ -39,6 +39,7 @@ internal static class ServerTeardown
             }
         }
 
+        await Volume.Attachments.ServerVolumesTeardown.RunAsync(context, serverId);
         await context.CallActivityAsync(nameof(ReleaseClaims), new ReleaseClaimsInput(serverId, null, null));
         await context.CallActivityAsync(nameof(FinishDelete), new FinishDeleteInput(serverId, requestId, host, details));
         return true;

@@ -1,4 +1,6 @@
+using FuncCloud.Shared.Compute.Nodes;
 using FuncCloud.Shared.Volume.Pools;
+using Microsoft.Extensions.Options;
 
 namespace FuncCloud.Durable.Volume.Scheduling;
 
@@ -7,8 +9,10 @@ namespace FuncCloud.Durable.Volume.Scheduling;
 /// <c>volume_backend_name</c>), the source pool for clones, then CapacityFilter; weighs by free capacity and
 /// claims on the best pool by compare-and-swap, falling to the next pool when a concurrent claim took the room.
 /// When nothing passes, the reason names the filter that removed the last pools (like nova's NoValidHost).
+/// Only pools of live storage nodes are candidates: a pool is live while its node's heartbeat (which carries the
+/// pool report) is younger than <see cref="ComputeNodeOptions.DownAfter"/>, as cinder skips down volume services.
 /// </summary>
-public sealed class VolumeScheduler(StoragePoolRepository pools)
+public sealed class VolumeScheduler(StoragePoolRepository pools, IOptions<ComputeNodeOptions> nodeOptions, TimeProvider clock)
 {
     /// <summary>The fault prefix cinder's NoValidBackend carries.</summary>
     public const string NoValidBackend = "No valid backend was found.";
@@ -18,10 +22,18 @@ public sealed class VolumeScheduler(StoragePoolRepository pools)
     {
         for (var round = 0; round < 10; round++)
         {
-            var candidates = await pools.ListAsync(cancellationToken);
-            if (candidates.FirstOrDefault(p => p.Claims.ContainsKey(consumerId)) is { } already)
+            var registered = await pools.ListAsync(cancellationToken);
+            if (registered.FirstOrDefault(p => p.Claims.ContainsKey(consumerId)) is { } already)
             {
                 return new VolumePlacement(already.Name, null); // a retried activity: the claim is made
+            }
+
+            var downAfter = nodeOptions.Value.DownAfter;
+            var now = clock.GetUtcNow();
+            var candidates = registered.Where(p => p.Node is not null && now - p.UpdatedAt <= downAfter).ToList();
+            if (candidates.Count == 0 && registered.Count > 0)
+            {
+                return new VolumePlacement(null, $"{NoValidBackend} StorageNodeFilter: none of the {registered.Count} registered pool(s) was reported by a storage node within {downAfter.TotalSeconds:0} s");
             }
 
             var (passed, reason) = Filter(candidates, spec);

@@ -17,7 +17,7 @@ public static class VolumeWorkflowIds
     public static string Extend(string volumeId, string requestId) => $"{volumeId}:extend:{requestId}";
 }
 
-/// <summary>Input of <c>CreateVolumeWorkflow</c>.</summary>
+/// <summary>Input of <c>CreateVolumeWorkflow</c>: where to place it and what the storage node builds it from.</summary>
 public sealed record CreateVolumeInput(
     string VolumeId,
     string ProjectId,
@@ -26,7 +26,15 @@ public sealed record CreateVolumeInput(
     string AvailabilityZone,
     string VolumeTypeName,
     string? BackendName,
-    string? SourceHost);
+    string? SourceHost,
+    string? SnapshotId = null,
+    string? SourceVolumeId = null,
+    string? ImageId = null,
+    string? ImageDiskFormat = null,
+    string Format = "qcow2");
+
+/// <summary>Where a volume (or a snapshot's volume) lives: its storage node, and the snapshots a cascade deletes with it.</summary>
+public sealed record VolumeLocation(string? Node, IReadOnlyList<string> SnapshotIds);
 
 /// <summary>Input of <c>DeleteVolumeWorkflow</c>.</summary>
 public sealed record DeleteVolumeInput(string VolumeId, string ProjectId, string RequestId, bool Cascade);

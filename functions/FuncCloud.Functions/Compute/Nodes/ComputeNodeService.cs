@@ -3,14 +3,16 @@ using FuncCloud.Shared.Agents.Nodes;
 using FuncCloud.Shared.Compute.Nodes;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
+using FuncCloud.Shared.Volume.Pools;
 
 namespace FuncCloud.Functions.Compute.Nodes;
 
 /// <summary>
 /// The server side of the agent's <see cref="ComputeNodeRoutes"/>: registration and heartbeats. Only agents
-/// (role <c>service</c>) and admins may call them.
+/// (role <c>service</c>) and admins may call them. A storage node's pool reports become (or refresh) its
+/// <see cref="StoragePoolRecord"/>s, keeping the control plane's claims.
 /// </summary>
-public sealed class ComputeNodeService(ComputeNodeRepository nodes, TimeProvider time)
+public sealed class ComputeNodeService(ComputeNodeRepository nodes, StoragePoolRepository pools, TimeProvider time)
 {
     /// <summary>The role the agents' service user holds.</summary>
     public const string ServiceRole = "service";
@@ -25,6 +27,7 @@ public sealed class ComputeNodeService(ComputeNodeRepository nodes, TimeProvider
         }
 
         var now = time.GetUtcNow();
+        await ReportPoolsAsync(nodeName, registration.AvailabilityZone, registration.StoragePools, cancellationToken);
         return await nodes.UpsertAsync(nodeName, existing => existing is null
             ? new ComputeNodeRecord
             {
@@ -61,7 +64,24 @@ public sealed class ComputeNodeService(ComputeNodeRepository nodes, TimeProvider
             InstanceCount = heartbeat.InstanceCount,
             LastHeartbeatAt = time.GetUtcNow(),
         }, cancellationToken);
+        if (updated is not null)
+        {
+            await ReportPoolsAsync(nodeName, updated.AvailabilityZone, heartbeat.StoragePools, cancellationToken);
+        }
+
         return updated is not null;
+    }
+
+    private async Task ReportPoolsAsync(string nodeName, string zone, IReadOnlyList<StoragePoolReport>? reports, CancellationToken cancellationToken)
+    {
+        foreach (var report in reports ?? [])
+        {
+            var host = $"{nodeName}@{report.Backend}";
+            await pools.ReportAsync(new StoragePoolRecord(
+                $"{host}#{report.Pool}", host, report.Backend, zone, report.Driver, (int)Math.Min(int.MaxValue, report.TotalCapacityGb),
+                report.ReservedPercentage, report.MaxOverSubscriptionRatio, report.ThinProvisioning, new Dictionary<string, int>(), time.GetUtcNow(), nodeName),
+                cancellationToken);
+        }
     }
 
     private static void Authorize(RequestContext caller)

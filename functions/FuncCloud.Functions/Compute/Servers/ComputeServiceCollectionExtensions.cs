@@ -7,6 +7,7 @@ using FuncCloud.Shared.Compute.Quotas;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.Security.Policy;
+using FuncCloud.Shared.Volume;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,8 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton<ComputeNodeService>();
         services.AddSingleton<PowerStateSync>();
         services.AddSingleton<InstanceActions.InstanceActionWire>();
+        services.AddFuncCloudVolumeState(configuration);
+        services.AddSingleton<VolumeAttachments.ServerVolumeService>();
         return services;
     }
 }

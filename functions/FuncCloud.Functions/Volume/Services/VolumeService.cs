@@ -140,7 +140,8 @@ public sealed class VolumeService(
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(CreateVolumeWorkflow),
             new CreateVolumeInput(volume.Id, call.ProjectId, Shared.OpenStack.RequestIds.Get(call.Request.HttpContext), sizeGb, zone, type.Name,
-                type.ExtraSpecs.GetValueOrDefault(VolumeTypeRecord.BackendNameSpec), sourceHost),
+                type.ExtraSpecs.GetValueOrDefault(VolumeTypeRecord.BackendNameSpec), sourceHost, snapshotId, sourceId, imageId,
+                imageId is null ? null : imageMetadata?.GetValueOrDefault("disk_format"), type.ExtraSpecs.GetValueOrDefault(VolumeTypeRecord.VolumeFormatSpec) ?? "qcow2"),
             new StartOrchestrationOptions(volume.Operation), cancellationToken);
         return volume;
     }

@@ -9,19 +9,46 @@ namespace FuncCloud.Shared.Agents.Nodes;
 /// <param name="Driver">The compute driver (e.g. <c>fake</c>, <c>libvirt</c>).</param>
 /// <param name="Resources">Capacity and current usage.</param>
 /// <param name="AgentVersion">The agent's version, for rolling upgrades.</param>
+/// <param name="StoragePools">The pools of a node with the <c>storage</c> role (null otherwise).</param>
 public sealed record ComputeNodeRegistration(
     string Hostname,
     IReadOnlyList<string> Roles,
     string AvailabilityZone,
     string Driver,
     HostResources Resources,
-    string AgentVersion);
+    string AgentVersion,
+    IReadOnlyList<StoragePoolReport>? StoragePools = null);
 
 /// <summary>The body of <c>POST os-funccloud-nodes/{node}/heartbeat</c>.</summary>
 /// <param name="SentAt">The agent's clock when sending.</param>
 /// <param name="Resources">Capacity and current usage.</param>
 /// <param name="InstanceCount">How many instances the driver has.</param>
-public sealed record ComputeNodeHeartbeat(DateTimeOffset SentAt, HostResources Resources, int InstanceCount);
+/// <param name="StoragePools">The pools of a node with the <c>storage</c> role, refreshed (null otherwise).</param>
+public sealed record ComputeNodeHeartbeat(DateTimeOffset SentAt, HostResources Resources, int InstanceCount, IReadOnlyList<StoragePoolReport>? StoragePools = null);
+
+/// <summary>
+/// One storage pool as a storage node's volume driver measures it (cinder's <c>get_volume_stats</c> pool entry).
+/// The control plane keeps its own claims per pool; these numbers set the pool's size and ratios.
+/// </summary>
+/// <param name="Backend">The backend name (<c>volume_backend_name</c>), e.g. <c>fake</c> or <c>file</c>.</param>
+/// <param name="Pool">The pool within the backend.</param>
+/// <param name="Driver">The volume driver.</param>
+/// <param name="TotalCapacityGb">The pool's size.</param>
+/// <param name="FreeCapacityGb">Free space as the backend sees it.</param>
+/// <param name="ProvisionedCapacityGb">Space the backend has provisioned.</param>
+/// <param name="ThinProvisioning">Whether volumes are thin.</param>
+/// <param name="ReservedPercentage">cinder's <c>reserved_percentage</c>.</param>
+/// <param name="MaxOverSubscriptionRatio">cinder's <c>max_over_subscription_ratio</c> (applies when thin).</param>
+public sealed record StoragePoolReport(
+    string Backend,
+    string Pool,
+    string Driver,
+    long TotalCapacityGb,
+    long FreeCapacityGb,
+    long ProvisionedCapacityGb,
+    bool ThinProvisioning,
+    int ReservedPercentage,
+    double MaxOverSubscriptionRatio);
 
 /// <summary>The role names a node may carry.</summary>
 public static class NodeRoles

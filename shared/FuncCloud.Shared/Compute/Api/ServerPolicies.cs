@@ -32,6 +32,10 @@ public static class ServerPolicies
     public const string Unlock = "os_compute_api:os-lock-server:unlock";
     public const string UnlockOverride = "os_compute_api:os-lock-server:unlock:unlock_override";
     public const string ConsoleOutput = "os_compute_api:os-console-output";
+    public const string VolumeAttachmentsIndex = "os_compute_api:os-volumes-attachments:index";
+    public const string VolumeAttachmentsShow = "os_compute_api:os-volumes-attachments:show";
+    public const string VolumeAttachmentsCreate = "os_compute_api:os-volumes-attachments:create";
+    public const string VolumeAttachmentsDelete = "os_compute_api:os-volumes-attachments:delete";
 
     public const string InstanceActionsList = "os_compute_api:os-instance-actions:list";
     public const string InstanceActionsShow = "os_compute_api:os-instance-actions:show";

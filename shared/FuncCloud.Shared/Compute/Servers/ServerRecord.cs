@@ -78,6 +78,9 @@ public sealed record ServerRecord
 
     public IReadOnlyList<BlockDeviceMapping> BlockDevices { get; init; } = [];
 
+    /// <summary>The volumes attached (or being attached) to the server, with their device names (nova's volume BDMs).</summary>
+    public IReadOnlyList<ServerVolumeAttachment> VolumeAttachments { get; init; } = [];
+
     public bool ConfigDrive { get; init; }
 
     public string AccessIpv4 { get; init; } = string.Empty;

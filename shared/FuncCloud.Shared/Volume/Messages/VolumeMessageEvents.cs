@@ -8,4 +8,7 @@ public static class VolumeMessageEvents
 
     /// <summary>extend volume: not enough room on the pool.</summary>
     public const string ExtendVolume = "VOLUME_VOLUME_003_002";
+
+    /// <summary>delete volume: the storage node failed (unknown error detail).</summary>
+    public const string DeleteVolume = "VOLUME_VOLUME_001_001";
 }

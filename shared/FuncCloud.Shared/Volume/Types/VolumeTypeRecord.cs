@@ -15,6 +15,9 @@ public sealed record VolumeTypeRecord(
     /// <summary>The extra spec naming the backend a type's volumes must land on.</summary>
     public const string BackendNameSpec = "volume_backend_name";
 
+    /// <summary>The extra spec choosing the on-disk format of the type's volumes (<c>qcow2</c>, the default, or <c>raw</c>, which iSCSI exports need).</summary>
+    public const string VolumeFormatSpec = "funccloud:volume_format";
+
     /// <summary>True when <paramref name="projectId"/> may use the type.</summary>
     public bool IsVisibleTo(string projectId, bool admin) => IsPublic || admin || Projects.Contains(projectId, StringComparer.Ordinal);
 }

@@ -14,6 +14,12 @@ public static class ServerWire
     /// <summary>The collection path under /compute/v2.1.</summary>
     public const string Collection = ComputeRoutes.V21 + "/servers";
 
+    /// <summary>The attached volumes (<c>id</c>; <c>delete_on_termination</c> at 2.3+), as nova's extended-volumes view.</summary>
+    private static JsonArray VolumesAttached(ComputeApiVersion version, ServerRecord server) =>
+        new([.. server.VolumeAttachments.Where(a => a.Attached).Select(a => (JsonNode)(version.IsAtLeast(2, 3)
+            ? new JsonObject { ["id"] = a.VolumeId, ["delete_on_termination"] = a.DeleteOnTermination }
+            : new JsonObject { ["id"] = a.VolumeId }))]);
+
     /// <summary>The list entry: id, name, links.</summary>
     public static JsonObject Summary(HttpRequest request, ServerRecord server) => new()
     {
@@ -55,7 +61,7 @@ public static class ServerWire
             ["OS-EXT-STS:task_state"] = server.TaskState,
             ["OS-EXT-STS:vm_state"] = server.VmState,
             ["OS-EXT-STS:power_state"] = (int)server.PowerState,
-            ["os-extended-volumes:volumes_attached"] = new JsonArray(),
+            ["os-extended-volumes:volumes_attached"] = VolumesAttached(version, server),
         };
         // nova shows progress only in its progress statuses (not SHUTOFF, PAUSED, ERROR...).
         if (server.Status is "ACTIVE" or "BUILD" or "REBUILD" or "RESIZE" or "VERIFY_RESIZE" or "MIGRATING")
