@@ -28,8 +28,17 @@ public sealed class AgentOptions
     /// <summary>The availability zone the node registers in.</summary>
     public string AvailabilityZone { get; set; } = "nova";
 
-    /// <summary>The compute driver: <c>Fake</c> (the only one so far).</summary>
-    public string Driver { get; set; } = "Fake";
+    /// <summary>The compute driver: <c>Fake</c> (simulation) or <c>Libvirt</c> (real QEMU/KVM guests).</summary>
+    public string Driver { get; set; } = FakeDriver;
+
+    /// <summary>The <see cref="Driver"/> value of the Fake driver.</summary>
+    public const string FakeDriver = "Fake";
+
+    /// <summary>The <see cref="Driver"/> value of the Libvirt driver.</summary>
+    public const string LibvirtDriver = "Libvirt";
+
+    /// <summary>True when <see cref="Driver"/> names the Libvirt driver.</summary>
+    public bool UsesLibvirt => string.Equals(Driver, LibvirtDriver, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where each node keeps its journal (<c>&lt;StateFolder&gt;/&lt;node&gt;/journal.jsonl</c>).</summary>
     public string StateFolder { get; set; } = "/var/lib/funccloud-agent";
@@ -104,9 +113,9 @@ public sealed class AgentOptions
             yield return "VisibilityTimeout must be at least 3 seconds (it is renewed every third of it).";
         }
 
-        if (!string.Equals(Driver, "Fake", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(Driver, FakeDriver, StringComparison.OrdinalIgnoreCase) && !UsesLibvirt)
         {
-            yield return $"Driver '{Driver}' is unknown; supported: Fake.";
+            yield return $"Driver '{Driver}' is unknown; supported: {FakeDriver}, {LibvirtDriver}.";
         }
     }
 }
