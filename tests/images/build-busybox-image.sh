@@ -30,7 +30,7 @@ for deb in "$work"/deb/*.deb; do dpkg-deb -x "$deb" "$work/x"; done
 kver="$(ls "$work/x/lib/modules")"
 
 root="$work/root"
-mkdir -p "$root"/{bin,sbin,etc/udhcpc,proc,sys,dev,tmp,run,mnt/config,root/.ssh,www,var/log,lib/modules,lib64,etc/dropbear}
+mkdir -p "$root"/{bin,sbin,etc/udhcpc,etc/acpi,proc,sys,dev,tmp,run,mnt/config,root/.ssh,www,var/log,lib/modules,lib64,etc/dropbear}
 cp "$work/x/bin/busybox" "$root/bin/busybox"
 # The virtio, SCSI, CD-ROM and ACPI button drivers are modules in Debian's kernel: copied flat, loaded in
 # dependency order by /init (no depmod needed).
@@ -52,7 +52,11 @@ P
 echo 'root:*:1::::::' > "$root/etc/shadow"
 echo 'root:x:0:' > "$root/etc/group"
 echo '/bin/sh' > "$root/etc/shells"
-echo 'PWRF poweroff' > "$root/etc/acpid.conf"
+# busybox acpid runs /etc/acpi/<action> for an event: the ACPI power button (what libvirt's shutdown presses)
+# powers the guest off cleanly.
+mkdir -p "$root/etc/acpi/PWRF"
+printf '#!/bin/sh\necho "funccloud-busybox: power button, powering off" > /dev/console\nsync\npoweroff -f\n' > "$root/etc/acpi/PWRF/00000080"
+chmod 755 "$root/etc/acpi/PWRF/00000080"
 cat > "$root/etc/udhcpc/default.script" <<'S'
 #!/bin/sh
 # udhcpc's hook: configure the lease (address, routes incl. option 121, DNS).
@@ -87,7 +91,7 @@ say "init started, kernel $(uname -r)"
 # Three passes: a module whose dependency came later in the list loads on the next pass.
 for pass in 1 2 3; do for m in $(cat /lib/modules/order); do insmod "/lib/modules/$m.ko" 2>/dev/null; done; done
 say "modules loaded: $(cut -d' ' -f1 /proc/modules | tr '\n' ' ')"
-acpid -c /etc/acpid.conf 2>/dev/null || acpid
+acpid
 ip link set lo up
 for nic in $(ls /sys/class/net); do
   [ "$nic" = lo ] && continue
