@@ -36,7 +36,7 @@ cp "$work/x/bin/busybox" "$root/bin/busybox"
 # dependency order by /init (no depmod needed).
 modules="crct10dif_common crct10dif_generic crc-t10dif crc64 crc64_rocksoft_generic crc64-rocksoft t10-pi virtio_ring virtio
   virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci failover net_failover virtio_net virtio_blk scsi_common
-  scsi_mod sd_mod virtio_scsi cdrom sr_mod isofs virtio_console button"
+  scsi_mod sd_mod virtio_scsi cdrom sr_mod isofs virtio_console button evdev"
 : > "$root/lib/modules/order"
 for m in $modules; do
   f="$(find "$work/x/lib/modules/$kver" -name "$m.ko" | head -1)"
