@@ -117,5 +117,11 @@ public sealed class AgentOptions
         {
             yield return $"Driver '{Driver}' is unknown; supported: {FakeDriver}, {LibvirtDriver}.";
         }
+
+        if (UsesLibvirt && ResolveNodeNames().Count > 1)
+        {
+            // Every node would share the host's one hypervisor and see each other's domains.
+            yield return $"The {LibvirtDriver} driver runs one node per agent process; host many nodes with {FakeDriver}.";
+        }
     }
 }

@@ -43,6 +43,10 @@ public sealed class DriverSelectionTests
     public void Validate_LibvirtDriver_IsSupported() =>
         new AgentOptions { NodeName = "node-1", Driver = "Libvirt" }.Validate().ShouldBeEmpty();
 
+    [Fact]
+    public void Validate_LibvirtWithManyNodes_IsRefused() =>
+        new AgentOptions { NodeCount = 3, Driver = "Libvirt" }.Validate().ShouldContain(p => p.Contains("one node per agent process"));
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";

@@ -120,7 +120,12 @@ public sealed partial class LibvirtComputeDriver : IComputeDriver
             catch (Exception e) when (e is not InstanceExistsException)
             {
                 // The spawn contract: nothing half-made stays behind.
-                await RemoveAsync(id, CancellationToken.None);
+                await CleanUpFailedSpawnAsync(id);
+                if (e is OperationCanceledException)
+                {
+                    throw;
+                }
+
                 throw Wrap(id, "spawn", e);
             }
         }
@@ -145,6 +150,19 @@ public sealed partial class LibvirtComputeDriver : IComputeDriver
         catch (Exception e) when (e is HostCommandException or IOException)
         {
             throw Wrap(serverId, "destroy", e);
+        }
+    }
+
+    private async Task CleanUpFailedSpawnAsync(string serverId)
+    {
+        try
+        {
+            await RemoveAsync(serverId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HostCommandException or IOException or UnauthorizedAccessException)
+        {
+            // The spawn's own failure is the one to report; this one is logged for the operator.
+            LogCleanupFailed(_logger, serverId, e);
         }
     }
 
@@ -258,6 +276,9 @@ public sealed partial class LibvirtComputeDriver : IComputeDriver
 
     [LoggerMessage(EventId = 6203, Level = LogLevel.Information, Message = "Instance {serverId} destroyed")]
     private static partial void LogDestroyed(ILogger logger, string serverId);
+
+    [LoggerMessage(EventId = 6205, Level = LogLevel.Error, Message = "Cleaning up the failed spawn of {serverId} failed")]
+    private static partial void LogCleanupFailed(ILogger logger, string serverId, Exception exception);
 
     [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "Instance {serverId} did not shut down within {timeout}; forcing it off")]
     private static partial void LogForcedOff(ILogger logger, string serverId, TimeSpan timeout);

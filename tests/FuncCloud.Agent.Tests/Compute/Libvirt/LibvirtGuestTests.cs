@@ -60,6 +60,7 @@ public sealed class LibvirtGuestTests(LibvirtFixture host) : IAsyncLifetime
         // The guest's acpid turns the ACPI power button into a clean poweroff.
         await _driver.PowerOffAsync(spec.ServerId, TimeSpan.FromSeconds(90), None);
         await StateShouldBeAsync(spec.ServerId, PowerState.Shutdown);
+        (await _driver.GetConsoleOutputAsync(spec.ServerId, None)).ShouldContain("funccloud-busybox: power button, powering off");
         await _driver.PowerOnAsync(spec.ServerId, None);
         await WaitForConsoleAsync(spec.ServerId, Finished, 2);
 
