@@ -28,8 +28,17 @@ public sealed class AgentOptions
     /// <summary>The availability zone the node registers in.</summary>
     public string AvailabilityZone { get; set; } = "nova";
 
-    /// <summary>The compute driver: <c>Fake</c> (the only one so far).</summary>
-    public string Driver { get; set; } = "Fake";
+    /// <summary>The compute driver: <c>Fake</c> (simulation) or <c>Libvirt</c> (real QEMU/KVM guests).</summary>
+    public string Driver { get; set; } = FakeDriver;
+
+    /// <summary>The <see cref="Driver"/> value of the Fake driver.</summary>
+    public const string FakeDriver = "Fake";
+
+    /// <summary>The <see cref="Driver"/> value of the Libvirt driver.</summary>
+    public const string LibvirtDriver = "Libvirt";
+
+    /// <summary>True when <see cref="Driver"/> names the Libvirt driver.</summary>
+    public bool UsesLibvirt => string.Equals(Driver, LibvirtDriver, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The network driver (<c>FuncCloud:Agent:NetworkDriver</c>): <c>Fake</c>, or a real one the build knows.</summary>
     public string NetworkDriver { get; set; } = "Fake";
@@ -122,9 +131,15 @@ public sealed class AgentOptions
             yield return "VisibilityTimeout must be at least 3 seconds (it is renewed every third of it).";
         }
 
-        if (!string.Equals(Driver, "Fake", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(Driver, FakeDriver, StringComparison.OrdinalIgnoreCase) && !UsesLibvirt)
         {
-            yield return $"Driver '{Driver}' is unknown; supported: Fake.";
+            yield return $"Driver '{Driver}' is unknown; supported: {FakeDriver}, {LibvirtDriver}.";
+        }
+
+        if (UsesLibvirt && ResolveNodeNames().Count > 1)
+        {
+            // Every node would share the host's one hypervisor and see each other's domains.
+            yield return $"The {LibvirtDriver} driver runs one node per agent process; host many nodes with {FakeDriver}.";
         }
 
         if (!Network.NetworkDriverFactory.Known.Contains(NetworkDriver))

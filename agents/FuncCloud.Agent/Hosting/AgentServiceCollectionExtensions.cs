@@ -3,6 +3,7 @@ using FuncCloud.Agent.Commands.Handlers;
 using FuncCloud.Agent.Commands.Handlers.Storage;
 using FuncCloud.Agent.Commands;
 using FuncCloud.Agent.Compute.Fake;
+using FuncCloud.Agent.Compute.Libvirt;
 using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Images;
 using FuncCloud.Agent.Network;
@@ -31,7 +32,8 @@ public static class AgentServiceCollectionExtensions
     /// <summary>
     /// Registers the agent: storage clients (<c>AzureWebJobsStorage</c>, <c>FuncCloud:Storage:Prefix</c>),
     /// <see cref="AgentOptions"/> (<c>FuncCloud:Agent</c>), <see cref="AgentApiOptions"/>
-    /// (<c>FuncCloud:Agent:Api</c>), <see cref="FakeDriverOptions"/> (<c>FuncCloud:Agent:Fake</c>), the command
+    /// (<c>FuncCloud:Agent:Api</c>), <see cref="FakeDriverOptions"/> (<c>FuncCloud:Agent:Fake</c>),
+    /// <see cref="LibvirtDriverOptions"/> (<c>FuncCloud:Agent:Libvirt</c>; <c>FuncCloud:Agent:Driver</c> picks the driver), the command
     /// handlers, the Keystone-authenticated <see cref="IComputeNodeApi"/> client and the hosted service
     /// that runs every node. Services registered before this call (e.g. a test's driver factory) win.
     /// </summary>
@@ -45,7 +47,11 @@ public static class AgentServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FakeDriverFactory>();
-        services.TryAddSingleton<IComputeDriverFactory>(sp => sp.GetRequiredService<FakeDriverFactory>());
+        services.AddOptions<LibvirtDriverOptions>().Bind(configuration.GetSection(LibvirtDriverOptions.SectionName));
+        services.TryAddSingleton<LibvirtDriverFactory>();
+        services.TryAddSingleton<IComputeDriverFactory>(sp => sp.GetRequiredService<IOptions<AgentOptions>>().Value.UsesLibvirt
+            ? sp.GetRequiredService<LibvirtDriverFactory>()
+            : sp.GetRequiredService<FakeDriverFactory>());
         services.TryAddSingleton<INetworkDriverFactory, NetworkDriverFactory>();
         services.AddLinuxBridgeNetworkDriver();
         services.TryAddSingleton<AgentQueuePublisher>();
