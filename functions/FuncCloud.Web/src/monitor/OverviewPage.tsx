@@ -56,9 +56,9 @@ export function OverviewPage() {
                   <YAxis allowDecimals={false} fontSize={12} />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey="started" name="Started" fill="#1677ff" />
-                  <Bar dataKey="completed" name="Completed" fill="#52c41a" />
-                  <Bar dataKey="failed" name="Failed" fill="#ff4d4f" />
+                  <Bar dataKey="started" name="Started" fill="#1677ff" isAnimationActive={false} />
+                  <Bar dataKey="completed" name="Completed" fill="#52c41a" isAnimationActive={false} />
+                  <Bar dataKey="failed" name="Failed" fill="#ff4d4f" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -72,7 +72,7 @@ export function OverviewPage() {
                   <XAxis type="number" allowDecimals={false} fontSize={12} />
                   <YAxis type="category" dataKey="name" width={150} fontSize={11} />
                   <Tooltip />
-                  <Bar dataKey="count" name="Workflows" fill="#1f6feb" />
+                  <Bar dataKey="count" name="Workflows" fill="#1f6feb" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
