@@ -132,7 +132,13 @@ httpd -p 80 -h /www && say "httpd listening on :80"
 dropbear -R -E -p 22 2>/dev/null && say "dropbear listening on :22"
 say "partitions:"; cat /proc/partitions > /dev/console
 say "boot finished"
-while true; do sleep 3600; done
+# Hot-plugged volumes show on the console: the listing again whenever it changes.
+known="$(cat /proc/partitions)"
+while true; do
+  sleep 2
+  now="$(cat /proc/partitions)"
+  if [ "$now" != "$known" ]; then known="$now"; say "partitions changed:"; echo "$now" > /dev/console; fi
+done
 I
 chmod 755 "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -9) > "$work/initrd.img"

@@ -191,7 +191,8 @@ public sealed partial class LibvirtComputeDriver : IComputeDriver
             instance.KernelPath,
             instance.RamdiskPath,
             paths.ConsoleLog,
-            Interfaces(instance));
+            Interfaces(instance),
+            instance.Volumes);
         await File.WriteAllTextAsync(paths.DomainXml, DomainXmlBuilder.Build(spec, _policy), cancellationToken);
         await _virsh.DefineAsync(paths.DomainXml, cancellationToken);
     }

@@ -5,7 +5,8 @@ namespace FuncCloud.Agent.Compute.Libvirt;
 
 /// <summary>
 /// What the driver keeps about one instance beside the domain, in <c>&lt;instance folder&gt;/instance.json</c>:
-/// the flavors (libvirt knows sizes, not flavors), the image files the disk and boot came from, the ports.
+/// the flavors (libvirt knows sizes, not flavors), the image files the disk and boot came from, the ports and the
+/// attached volumes.
 /// </summary>
 public sealed record LibvirtInstance(
     string ServerId,
@@ -15,7 +16,8 @@ public sealed record LibvirtInstance(
     ImageSpec Image,
     string? KernelPath,
     string? RamdiskPath,
-    IReadOnlyList<NetworkPortSpec> Ports)
+    IReadOnlyList<NetworkPortSpec> Ports,
+    IReadOnlyList<DomainVolume>? Volumes = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -54,6 +54,18 @@ public sealed class Virsh(HostCommand host, string uri)
     public async Task ManagedSaveRemoveAsync(string domain, CancellationToken cancellationToken) =>
         await host.TryRunAsync(VirshPath, ["-c", uri, "managedsave-remove", domain], cancellationToken);
 
+    /// <summary>Adds a device to the definition and, when <paramref name="live"/>, to the running guest (hot-plug).</summary>
+    public Task AttachDeviceAsync(string domain, string xmlPath, bool live, CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken, ["attach-device", domain, xmlPath, "--config", .. (live ? new[] { "--live" } : [])]);
+
+    /// <summary>Removes a device from the definition and, when <paramref name="live"/>, asks the guest to release it.</summary>
+    public Task DetachDeviceAsync(string domain, string xmlPath, bool live, CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken, ["detach-device", domain, xmlPath, "--config", .. (live ? new[] { "--live" } : [])]);
+
+    /// <summary>The domain's live XML (what the guest really has).</summary>
+    public async Task<string> DumpXmlAsync(string domain, CancellationToken cancellationToken) =>
+        (await RunAsync(cancellationToken, "dumpxml", domain)).StandardOutput;
+
     /// <summary>The domain's power state, or null when no such domain is defined.</summary>
     public async Task<PowerState?> StateAsync(string domain, CancellationToken cancellationToken)
     {

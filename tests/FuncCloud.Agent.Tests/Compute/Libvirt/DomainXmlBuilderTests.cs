@@ -18,6 +18,36 @@ public sealed class DomainXmlBuilderTests
     private static XElement Build(DomainSpec spec, GuestPolicy? policy = null) => XElement.Parse(DomainXmlBuilder.Build(spec, policy ?? Tcg));
 
     [Fact]
+    public void VolumeDisk_FileAndIscsi_AreVirtioDisksWithTheVolumeAsSerial()
+    {
+        var volumeId = "0123456789abcdef0123456789abcdef";
+        var file = DomainXmlBuilder.VolumeDisk(new DomainVolume(volumeId, "vdb", "file", "/v/volume", null, null, null, "qcow2"));
+        file.Attribute("type")!.Value.ShouldBe("file");
+        file.Element("source")!.Attribute("file")!.Value.ShouldBe("/v/volume");
+        file.Element("driver")!.Attribute("type")!.Value.ShouldBe("qcow2");
+        file.Element("target")!.Attribute("dev")!.Value.ShouldBe("vdb");
+        file.Element("target")!.Attribute("bus")!.Value.ShouldBe("virtio");
+        file.Element("serial")!.Value.ShouldBe(volumeId[..20]);
+
+        var iscsi = DomainXmlBuilder.VolumeDisk(new DomainVolume(volumeId, "vdc", "iscsi", null, "10.0.0.5:3260", "iqn.2026-12.cloud.funccloud:v1", 1, "raw"));
+        iscsi.Attribute("type")!.Value.ShouldBe("network");
+        var source = iscsi.Element("source")!;
+        source.Attribute("protocol")!.Value.ShouldBe("iscsi");
+        source.Attribute("name")!.Value.ShouldBe("iqn.2026-12.cloud.funccloud:v1/1");
+        source.Element("host")!.Attribute("name")!.Value.ShouldBe("10.0.0.5");
+        source.Element("host")!.Attribute("port")!.Value.ShouldBe("3260");
+
+        Should.Throw<ArgumentException>(() => DomainXmlBuilder.VolumeDisk(new DomainVolume(volumeId, "vdd", "rbd", null, null, null, null, "raw")));
+    }
+
+    [Fact]
+    public void Build_AttachedVolumes_StayInTheDefinition()
+    {
+        var spec = Spec() with { Volumes = [new DomainVolume("v1", "vdb", "file", "/v/1", null, null, null, "raw")] };
+        Build(spec).Element("devices")!.Elements("disk").Select(d => d.Element("target")!.Attribute("dev")!.Value).ShouldBe(["vda", "vdb"]);
+    }
+
+    [Fact]
     public void Build_TcgPolicy_QemuDomainWithEmulatedCpu()
     {
         var xml = Build(Spec());

@@ -1,6 +1,8 @@
 using System.Text;
 using FuncCloud.Agent.Compute.Libvirt;
+using FuncCloud.Shared.Agents.Commands;
 using FuncCloud.Shared.Compute;
+using FuncCloud.Testing;
 using Shouldly;
 using Xunit;
 
@@ -118,6 +120,40 @@ public sealed class LibvirtGuestTests(LibvirtFixture host) : IAsyncLifetime
         (await _driver.GetInstanceInfoAsync(spec.ServerId, None)).ShouldBe(new InstanceInfo(spec.ServerId, PowerState.Running, bigger, TestInstances.Tiny));
         await _driver.ConfirmMigrationAsync(spec.ServerId, None);
         File.Exists(Path.Combine(_options.InstancesPath, spec.ServerId, "disk.resize-backup")).ShouldBeFalse();
+    }
+
+    [SkippableFact]
+    public async Task Volume_HotPlugsIntoTheRunningGuest_AndUnplugs()
+    {
+        var spec = TestInstances.New() with { Image = host.Image };
+        await _driver.SpawnAsync(spec, None);
+        await WaitForConsoleAsync(spec.ServerId, Finished, 1);
+        var volumeFile = Path.Combine(host.Root, $"volume-{Guid.NewGuid():N}.qcow2");
+        (await ProcessRunner.RunAsync("qemu-img", ["create", "-q", "-f", "qcow2", volumeFile, "1G"], TimeSpan.FromMinutes(1))).ExitCode.ShouldBe(0);
+        var volumeId = Guid.NewGuid().ToString();
+        var connection = new VolumeConnectionInfo("file", volumeFile, null, null, null, "qcow2");
+
+        await _driver.AttachVolumeAsync(spec.ServerId, volumeId, "/dev/vdb", connection, None);
+        await _driver.AttachVolumeAsync(spec.ServerId, volumeId, "/dev/vdb", connection, None); // a redelivered command
+
+        // The guest lists its partitions again when they change: the 1 GiB disk appears as vdb.
+        var console = await WaitForConsoleAsync(spec.ServerId, "partitions changed:", 1);
+        console[console.LastIndexOf("partitions changed:", StringComparison.Ordinal)..].ShouldContain("1048576 vdb");
+
+        await _driver.DetachVolumeAsync(spec.ServerId, volumeId, None);
+        console = await WaitForConsoleAsync(spec.ServerId, "partitions changed:", 2);
+        console[console.LastIndexOf("partitions changed:", StringComparison.Ordinal)..].ShouldNotContain("vdb");
+        await _driver.DetachVolumeAsync(spec.ServerId, volumeId, None); // detaching what is not attached succeeds
+
+        // A reboot redefines nothing away: attach again, power-cycle, the disk is still there.
+        await _driver.AttachVolumeAsync(spec.ServerId, volumeId, "/dev/vdb", connection, None);
+        await _driver.RebootAsync(spec.ServerId, RebootType.Hard, None);
+        console = await WaitForConsoleAsync(spec.ServerId, Finished, 2);
+        console[console.LastIndexOf("partitions:", StringComparison.Ordinal)..].ShouldContain("1048576 vdb");
+
+        await _driver.DestroyAsync(spec.ServerId, None);
+        File.Exists(volumeFile).ShouldBeTrue("destroy removes the instance's disks, never a volume");
+        File.Delete(volumeFile);
     }
 
     private async Task<string> WaitForConsoleAsync(string serverId, string line, int times) =>
