@@ -1,7 +1,8 @@
-using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Volume.Services;
+using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Image;
+using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security.Policy;
 using FuncCloud.Shared.Volume;
 using FuncCloud.Shared.Volume.Api;
@@ -22,7 +23,7 @@ public static class VolumeServiceCollectionExtensions
     public static IServiceCollection AddFuncCloudVolume(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFuncCloudVolumeState(configuration);
-        services.AddErrorShape(VolumeRoutes.Root, CinderErrorBodyFormatter.Instance);
+        services.AddErrorShape(VolumeRoutes.Root, NovaErrorBodyFormatter.Instance);
         services.AddFuncCloudImageStorage();
         services.AddSingleton<IPolicyDefaults, VolumePolicyDefaults>();
         services.AddSingleton<CinderHttp>();

@@ -6,7 +6,8 @@ namespace FuncCloud.Shared.Compute.Api;
 /// <summary>
 /// Nova's error shape: <c>{"itemNotFound": {"code": 404, "message": "..."}}</c>. The key depends on the
 /// status exactly as nova's <c>wsgi.Fault</c> names it; statuses it does not name are <c>computeFault</c>
-/// (which is also what a 406 for an unsupported microversion carries).
+/// (which is also what a 406 for an unsupported microversion carries). Cinder's <c>wsgi.Fault</c> names the
+/// statuses identically, so the block storage API uses this formatter too.
 /// </summary>
 public sealed class NovaErrorBodyFormatter : IErrorBodyFormatter
 {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using FuncCloud.Shared.OpenStack;
+using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -14,7 +15,7 @@ public sealed class CinderHttp(IRequestAuthenticator authenticator)
 {
     /// <summary>Runs an anonymous call (version discovery).</summary>
     public Task<IResult> RunAsync(HttpRequest request, Func<VolumeApiVersion, Task<IResult>> action) =>
-        OpenStackHttp.ExecuteAsync(request, CinderErrorBodyFormatter.Instance, async () =>
+        OpenStackHttp.ExecuteAsync(request, NovaErrorBodyFormatter.Instance, async () =>
         {
             var version = VolumeApiVersion.Negotiate(request);
             VolumeApiVersion.Apply(request.HttpContext.Response, version);
