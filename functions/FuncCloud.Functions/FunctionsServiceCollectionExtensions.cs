@@ -1,4 +1,5 @@
 using FuncCloud.Functions.Compute;
+using FuncCloud.Functions.Compute.Metadata;
 using FuncCloud.Functions.Compute.Servers;
 using FuncCloud.Functions.Identity;
 using FuncCloud.Functions.Image;
@@ -27,6 +28,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudMonitor(configuration);
         services.AddFuncCloudVolume(configuration);
         services.AddFuncCloudNetwork(configuration);
+        services.AddFuncCloudMetadata(configuration);
         return services;
     }
 }

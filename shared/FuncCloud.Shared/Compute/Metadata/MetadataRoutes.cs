@@ -1,0 +1,31 @@
+namespace FuncCloud.Shared.Compute.Metadata;
+
+/// <summary>
+/// The nova metadata API as the control plane serves it: everything a guest asks 169.254.169.254 for
+/// (<c>/openstack/...</c>, the EC2-style <c>/latest/meta-data/...</c>) lives under <see cref="Root"/>. Guests never
+/// reach it directly: a node's metadata proxy (neutron's metadata agent's role) names the instance in
+/// <see cref="InstanceIdHeader"/> and proves it with <see cref="SignatureHeader"/>.
+/// </summary>
+public static class MetadataRoutes
+{
+    /// <summary>The prefix under which the guest's paths are served.</summary>
+    public const string Root = "metadata";
+
+    /// <summary>Every guest path (the catch-all also matches the bare root).</summary>
+    public const string Any = Root + "/{*path}";
+
+    /// <summary>The instance (server) id the proxy resolved from the guest's port.</summary>
+    public const string InstanceIdHeader = "X-Instance-ID";
+
+    /// <summary>The instance's project, which must match the server's.</summary>
+    public const string TenantIdHeader = "X-Tenant-ID";
+
+    /// <summary>Hex HMAC-SHA256 of the instance id under the shared secret (<see cref="MetadataSignature"/>).</summary>
+    public const string SignatureHeader = "X-Instance-ID-Signature";
+
+    /// <summary>The guest's address, as the proxy saw it.</summary>
+    public const string ForwardedForHeader = "X-Forwarded-For";
+
+    /// <summary>The network the request came in on, set by the namespace's proxy (haproxy).</summary>
+    public const string NetworkIdHeader = "X-Neutron-Network-ID";
+}
