@@ -8,6 +8,7 @@ using FuncCloud.Agent.Compute;
 using FuncCloud.Agent.Images;
 using FuncCloud.Agent.Network;
 using FuncCloud.Agent.Network.LinuxBridge;
+using FuncCloud.Agent.Network.Metadata;
 using FuncCloud.Agent.Nodes;
 using FuncCloud.Agent.Privileged;
 using FuncCloud.Agent.Queues;
@@ -54,6 +55,7 @@ public static class AgentServiceCollectionExtensions
             : sp.GetRequiredService<FakeDriverFactory>());
         services.TryAddSingleton<INetworkDriverFactory, NetworkDriverFactory>();
         services.AddLinuxBridgeNetworkDriver();
+        services.AddMetadataProxy(configuration);
         services.TryAddSingleton<AgentQueuePublisher>();
         services.AddOptions<StorageNodeOptions>().Bind(configuration.GetSection(StorageNodeOptions.SectionName));
         services.TryAddSingleton<HostCommand>();

@@ -9,7 +9,7 @@ namespace FuncCloud.Agent.Network.LinuxBridge;
 /// <c>&lt;state&gt;/dhcp/&lt;network&gt;/</c>. That folder is also the ownership record: it is made before the
 /// namespace, so a namespace or dnsmasq left by a killed agent is found and removed by the next apply.
 /// </summary>
-public sealed class DhcpWiring(NetworkCommands commands)
+public sealed class DhcpWiring(NetworkCommands commands, MetadataProxyWiring metadata)
 {
     /// <summary>dnsmasq's pid file.</summary>
     public const string PidFile = "pid";
@@ -32,8 +32,6 @@ public sealed class DhcpWiring(NetworkCommands commands)
     /// <summary>The namespace prefix.</summary>
     public const string NamespacePrefix = "qdhcp-";
 
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>The folder of the networks' DHCP servers.</summary>
     public static string Root(NetworkHostConfig config) => Path.Combine(config.StateFolder, "dhcp");
 
@@ -48,7 +46,8 @@ public sealed class DhcpWiring(NetworkCommands commands)
         var folder = Directory.CreateDirectory(Path.Combine(Root(config), server.NetworkId)).FullName;
         var ns = NetworkDeviceNames.DhcpNamespace(server.NetworkId);
         var suffix = NamespacePort.Suffix(server.PortId);
-        var port = new NamespacePort("tap" + suffix, "ns-" + suffix, NetworkDeviceNames.Bridge(server.NetworkId), server.MacAddress, server.PortAddresses, server.Mtu);
+        var addresses = metadata.Enabled ? [.. server.PortAddresses, MetadataProxyWiring.MetadataCidr] : server.PortAddresses;
+        var port = new NamespacePort("tap" + suffix, "ns-" + suffix, NetworkDeviceNames.Bridge(server.NetworkId), server.MacAddress, addresses, server.Mtu);
 
         var previousTap = ReadText(folder, HostEndFile);
         await File.WriteAllTextAsync(Path.Combine(folder, HostEndFile), port.HostEnd, cancellationToken);
@@ -61,6 +60,7 @@ public sealed class DhcpWiring(NetworkCommands commands)
         }
 
         await NamespacePorts.EnsureAsync(commands, ns, port, cancellationToken);
+        await metadata.EnsureAsync(server.NetworkId, ns, folder, cancellationToken);
 
         var config2 = DnsmasqConfig.Build(server, port.InnerEnd, folder, commands.Options);
         var arguments = string.Join('\n', config2.Arguments);
@@ -133,6 +133,7 @@ public sealed class DhcpWiring(NetworkCommands commands)
         var folder = Path.Combine(Root(config), networkId);
         var ns = NetworkDeviceNames.DhcpNamespace(networkId);
         await StopAsync(folder, cancellationToken);
+        await metadata.StopAsync(folder, cancellationToken);
         if (ReadText(folder, HostEndFile) is { } tap)
         {
             await NamespacePorts.DeleteAsync(commands, ns, tap, "ns-" + tap[3..], cancellationToken);
@@ -142,49 +143,11 @@ public sealed class DhcpWiring(NetworkCommands commands)
         Directory.Delete(folder, recursive: true);
     }
 
-    private async Task StopAsync(string folder, CancellationToken cancellationToken)
-    {
-        if (RunningPid(folder) is not { } pid)
-        {
-            return;
-        }
+    private Task StopAsync(string folder, CancellationToken cancellationToken) =>
+        DaemonProcess.StopAsync(commands, Path.Combine(folder, PidFile), Path.Combine(folder, PidFile), cancellationToken);
 
-        await commands.SignalAsync(pid, "TERM", cancellationToken);
-        var deadline = DateTime.UtcNow + StopTimeout;
-        while (RunningPid(folder) is not null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, cancellationToken);
-        }
-
-        if (RunningPid(folder) is { } stubborn)
-        {
-            await commands.SignalAsync(stubborn, "KILL", cancellationToken);
-        }
-    }
-
-    /// <summary>The pid in the folder's pid file when that process is alive and is the dnsmasq of this folder.</summary>
-    private static int? RunningPid(string folder)
-    {
-        if (ReadText(folder, PidFile) is not { } text || !int.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var pid))
-        {
-            return null;
-        }
-
-        try
-        {
-            // The pid may have been reused after a reboot or kill: it is ours only if its command line names our pid file.
-            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
-            return cmdline.Contains(Path.Combine(folder, PidFile), StringComparison.Ordinal) ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The pid of this folder's dnsmasq (its command line names the folder's pid file), if it runs.</summary>
+    private static int? RunningPid(string folder) => DaemonProcess.RunningPid(Path.Combine(folder, PidFile), Path.Combine(folder, PidFile));
 
     private static string? ReadText(string folder, string name)
     {

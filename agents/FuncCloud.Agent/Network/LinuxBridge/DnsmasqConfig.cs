@@ -74,7 +74,7 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
             args.Add("--enable-ra");
         }
 
-        return new DnsmasqConfig(args, BuildHosts(server, options), BuildOptions(server));
+        return new DnsmasqConfig(args, BuildHosts(server, options), BuildOptions(server, options.MetadataProxySocket is not null));
     }
 
     private static string BuildHosts(DhcpServerState server, LinuxBridgeOptions options)
@@ -90,7 +90,7 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
         return text.ToString();
     }
 
-    private static string BuildOptions(DhcpServerState server)
+    private static string BuildOptions(DhcpServerState server, bool metadata)
     {
         var text = new StringBuilder();
         foreach (var subnet in server.Subnets)
@@ -103,10 +103,15 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
                     text.Append(CultureInfo.InvariantCulture, $"tag:{tag},option:dns-server,{string.Join(',', subnet.DnsNameservers)}\n");
                 }
 
-                if (subnet.HostRoutes.Count > 0)
+                // The metadata address is reached through the DHCP port, where this network's metadata proxy listens.
+                var metadataRoute = metadata && DhcpAddressIn(server, subnet) is { } dhcpAddress
+                    ? new HostRoute(MetadataProxyWiring.MetadataCidr, dhcpAddress)
+                    : null;
+                var hostRoutes = metadataRoute is null ? subnet.HostRoutes : [.. subnet.HostRoutes, metadataRoute];
+                if (hostRoutes.Count > 0)
                 {
                     // RFC 3442: a client given option 121 ignores the router option, so the default route goes in too.
-                    var routes = subnet.HostRoutes.Select(r => $"{r.Destination},{r.NextHop}").ToList();
+                    var routes = hostRoutes.Select(r => $"{r.Destination},{r.NextHop}").ToList();
                     if (subnet.GatewayIp is { } gw)
                     {
                         routes.Add($"0.0.0.0/0,{gw}");
@@ -129,6 +134,15 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
     }
 
     private static string Tag(DhcpSubnet subnet) => "subnet-" + subnet.SubnetId;
+
+    // The DHCP port's address inside the subnet (its addresses are in CIDR form, one per subnet).
+    private static string? DhcpAddressIn(DhcpServerState server, DhcpSubnet subnet)
+    {
+        var (network, prefix) = ParseCidr(subnet.Cidr);
+        return server.PortAddresses
+            .Select(a => a.Split('/')[0])
+            .FirstOrDefault(a => IPAddress.TryParse(a, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ParseCidr($"{a}/{prefix}").Network == network);
+    }
 
     private static (string Network, int Prefix) ParseCidr(string cidr)
     {

@@ -18,7 +18,7 @@ public sealed class LinuxBridgeNetworkDriver(NetworkCommands commands, ILogger<L
     public const string DriverKey = "LinuxBridge";
 
     private readonly BridgeWiring _bridges = new(commands);
-    private readonly DhcpWiring _dhcp = new(commands);
+    private readonly DhcpWiring _dhcp = new(commands, new MetadataProxyWiring(commands));
     private readonly RouterWiring _routers = new(commands);
     private readonly SecurityGroupWiring _firewall = new(commands);
     private NetworkHostConfig? _config;
@@ -34,7 +34,13 @@ public sealed class LinuxBridgeNetworkDriver(NetworkCommands commands, ILogger<L
         Directory.CreateDirectory(config.StateFolder);
         _config = config;
         var missing = new List<string>();
-        foreach (var (tool, args) in new (string, string[])[] { (commands.Options.Ip, ["-V"]), (commands.Options.Iptables, ["-V"]), (commands.Options.Dnsmasq, ["--version"]) })
+        (string, string[])[] tools = [(commands.Options.Ip, ["-V"]), (commands.Options.Iptables, ["-V"]), (commands.Options.Dnsmasq, ["--version"])];
+        if (commands.Options.MetadataProxySocket is not null)
+        {
+            tools = [.. tools, (commands.Options.Haproxy, ["-v"])];
+        }
+
+        foreach (var (tool, args) in tools)
         {
             try
             {

@@ -34,4 +34,14 @@ public sealed class LinuxBridgeOptions
 
     /// <summary>The DNS domain of DHCP host names (neutron's dns_domain).</summary>
     public string DhcpDomain { get; set; } = "openstacklocal";
+
+    /// <summary>
+    /// The node's metadata proxy socket (set by the agent when it runs one). When set, every DHCP namespace gets
+    /// 169.254.169.254 with a haproxy that forwards to it, and DHCP clients a route to that address through the
+    /// DHCP port (neutron's isolated metadata, forced on). Null: no metadata path from this driver.
+    /// </summary>
+    public string? MetadataProxySocket { get; set; }
+
+    /// <summary>The <c>haproxy</c> executable.</summary>
+    public string Haproxy { get; set; } = "haproxy";
 }

@@ -6,6 +6,7 @@ using FuncCloud.Shared.Compute.Metadata;
 using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.Network;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,31 @@ public sealed class InstanceMetadataService(
         var metadata = await LoadAsync(server, cancellationToken);
         return MetadataTree.Resolve(metadata, path ?? string.Empty, () => RandomNumberGenerator.GetBytes(512))
             ?? throw new MetadataNotFoundException();
+    }
+
+    /// <summary>
+    /// The instance behind <paramref name="ip"/> on <paramref name="networkId"/>: the port with that fixed address,
+    /// bound to a server (device_owner <c>compute:*</c>). Nodes (role <c>service</c>) and admins only.
+    /// </summary>
+    public async Task<MetadataInstance> ResolveAsync(RequestContext caller, string? networkId, string? ip, CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdmin && !caller.HasRole("service"))
+        {
+            throw new ForbiddenException("Policy doesn't allow os_compute_api:os-funccloud-nodes to be performed.");
+        }
+
+        if (string.IsNullOrEmpty(networkId) || string.IsNullOrEmpty(ip) || !System.Net.IPAddress.TryParse(ip, out _))
+        {
+            throw new BadRequestException("network_id and ip (an IP address) are required.");
+        }
+
+        var port = (await network.ListAsync(ResourceKindNames.Port, cancellationToken)).FirstOrDefault(p =>
+            (string?)p.Body["network_id"] == networkId
+            && ((string?)p.Body["device_owner"])?.StartsWith("compute:", StringComparison.Ordinal) == true
+            && p.Body["fixed_ips"]?.AsArray().OfType<JsonObject>().Any(f => (string?)f["ip_address"] == ip) == true);
+        return port is not null && (string?)port.Body["device_id"] is { Length: > 0 } device
+            ? new MetadataInstance(device, (string?)port.Body["project_id"] ?? string.Empty)
+            : throw new MetadataNotFoundException();
     }
 
     /// <summary>Everything the documents of <paramref name="server"/> are made from.</summary>

@@ -14,6 +14,12 @@ public static class MetadataRoutes
     /// <summary>Every guest path (the catch-all also matches the bare root).</summary>
     public const string Any = Root + "/{*path}";
 
+    /// <summary>
+    /// <c>GET ?network_id=&amp;ip=</c>: the <see cref="MetadataInstance"/> behind a guest's address, for a node's
+    /// proxy (beside the other node routes; role <c>service</c> or admin).
+    /// </summary>
+    public const string Instance = "compute/v2.1/os-funccloud-nodes/{node}/metadata-instance";
+
     /// <summary>The instance (server) id the proxy resolved from the guest's port.</summary>
     public const string InstanceIdHeader = "X-Instance-ID";
 
@@ -29,3 +35,12 @@ public static class MetadataRoutes
     /// <summary>The network the request came in on, set by the namespace's proxy (haproxy).</summary>
     public const string NetworkIdHeader = "X-Neutron-Network-ID";
 }
+
+/// <summary>
+/// What a node's metadata proxy asks the controller (route <see cref="MetadataRoutes.Instance"/>, node
+/// credential): which instance owns the port with <c>ip</c> on <c>network_id</c> (neutron's metadata agent asks
+/// neutron the same question).
+/// </summary>
+/// <param name="InstanceId">The server id (the port's device_id).</param>
+/// <param name="ProjectId">The port's project.</param>
+public sealed record MetadataInstance(string InstanceId, string ProjectId);
