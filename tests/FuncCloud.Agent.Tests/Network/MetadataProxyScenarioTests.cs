@@ -65,7 +65,7 @@ public sealed class MetadataProxyScenarioTests
         var routes = Path.Combine(stateFolder, "staticroutes");
         var script = Path.Combine(stateFolder, "udhcpc.sh");
         await File.WriteAllTextAsync(script, $"#!/bin/sh\n[ \"$1\" = bound ] && echo \"$staticroutes\" > {routes}\nexit 0\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await lab.InAsync(null, "chmod", "700", script);
         try
         {
             await driver.InitHostAsync(config, CancellationToken.None);
