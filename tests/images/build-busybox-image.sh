@@ -97,7 +97,8 @@ for nic in $(ls /sys/class/net); do
   [ "$nic" = lo ] && continue
   ip link set "$nic" up
   say "dhcp on $nic ($(cat /sys/class/net/$nic/address))"
-  udhcpc -i "$nic" -t 5 -T 2 -A 5 -b -s /etc/udhcpc/default.script >/dev/null 2>&1
+  # -O: ask for classless routes (option 121): the metadata address is routed through the DHCP port.
+  udhcpc -i "$nic" -t 5 -T 2 -A 5 -b -O staticroutes -O mtu -s /etc/udhcpc/default.script >/dev/null 2>&1
 done
 sleep 1
 hostname_=""; key=""; uuid=""

@@ -75,14 +75,14 @@ public sealed class MetadataProxyScenarioTests
             // The lease carries the route to the metadata address through the DHCP port (option 121).
             var dnsmasqLog = Path.Combine(stateFolder, "dhcp", network, "dnsmasq.log");
             await Poll.UntilAsync(() => File.Exists(dnsmasqLog) && File.ReadAllText(dnsmasqLog).Contains("DHCP, static leases only", StringComparison.Ordinal), "dnsmasq serving", Wait);
-            await lab.InAsync(vm, "busybox", "udhcpc", "-i", "eth0", "-f", "-q", "-n", "-t", "20", "-T", "1", "-s", script);
+            await lab.InAsync(vm, "busybox", "udhcpc", "-i", "eth0", "-f", "-q", "-n", "-t", "20", "-T", "1", "-O", "staticroutes", "-s", script);
             (await File.ReadAllTextAsync(routes)).ShouldContain("169.254.169.254/32 10.9.0.2");
             await lab.InAsync(vm, "ip", "addr", "add", "10.9.0.5/24", "dev", "eth0");
             await lab.InAsync(vm, "ip", "route", "add", "169.254.169.254/32", "via", "10.9.0.2");
 
             // A forged X-Forwarded-For from the guest does not change who it is: haproxy appends the real address.
             var answer = await Poll.UntilAsync(
-                async () => (await lab.TryInAsync(vm, "busybox", "wget", "-q", "-T", "5", "-O", "-", "--header", "X-Forwarded-For: 10.9.0.99", "http://169.254.169.254/openstack/latest/meta_data.json")) is { ExitCode: 0 } r ? r.StandardOutput : null,
+                async () => (await lab.TryInAsync(vm, "curl", "-sf", "-m", "5", "-H", "X-Forwarded-For: 10.9.0.99", "http://169.254.169.254/openstack/latest/meta_data.json")) is { ExitCode: 0 } r ? r.StandardOutput : null,
                 "the guest's metadata request to be answered",
                 Wait);
             var seen = JsonDocument.Parse(answer).RootElement;
