@@ -1,3 +1,4 @@
+using FuncCloud.Functions.Automation;
 using FuncCloud.Functions.Compute;
 using FuncCloud.Functions.Compute.Servers;
 using FuncCloud.Functions.Identity;
@@ -27,6 +28,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudMonitor(configuration);
         services.AddFuncCloudVolume(configuration);
         services.AddFuncCloudNetwork(configuration);
+        services.AddFuncCloudAutomation(configuration);
         return services;
     }
 }
