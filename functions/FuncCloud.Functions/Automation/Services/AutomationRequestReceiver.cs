@@ -6,6 +6,7 @@ using FuncCloud.Shared.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FuncCloud.Functions.Automation.Services;
 
@@ -21,6 +22,8 @@ public sealed partial class AutomationRequestReceiver(
     AutomationAuthenticator authenticator,
     AutomationStore store,
     AutomationReplies replies,
+    AutomationDispatcher dispatcher,
+    IOptions<AutomationOptions> options,
     TimeProvider clock,
     ILogger<AutomationRequestReceiver> logger)
 {
@@ -61,10 +64,56 @@ public sealed partial class AutomationRequestReceiver(
                 await replies.SendAsync(existing.Value, cancellationToken);
                 return;
             }
+            else if (IsDirect(envelope))
+            {
+                await SettleInterruptedAsync(existing.Value, cancellationToken);
+                return;
+            }
+        }
+
+        if (IsDirect(envelope))
+        {
+            await ExecuteDirectAsync(envelope, caller, cancellationToken);
+            return;
         }
 
         await store.SetTokenAsync(envelope.CorrelationId, new(caller.Token, caller.ExpiresAt), cancellationToken);
         await StartAsync(envelope, caller, durable, cancellationToken);
+    }
+
+    /// <summary>
+    /// A single operation without <c>wait</c> needs no workflow: it runs here, once, right after the claim (the
+    /// workflow's three durable steps would cost more than the operation).
+    /// </summary>
+    private static bool IsDirect(AutomationEnvelope envelope) => !envelope.IsBatch && !envelope.Steps[0].Wait;
+
+    private async Task ExecuteDirectAsync(AutomationEnvelope envelope, AutomationCaller caller, CancellationToken cancellationToken)
+    {
+        var step = envelope.Steps[0];
+        var response = await dispatcher.SendAsync(step, caller.Token, cancellationToken);
+        var error = response.Succeeded ? null : response.Error ?? $"{step.Method} {step.Path} answered {response.StatusCode}";
+        var result = new StepResult(step.Name, step.Method, step.Path, response, null, error);
+        var completed = await store.CompleteAsync(
+            new CompleteRequestInput(envelope.CorrelationId, error is null ? AutomationStatus.Succeeded : AutomationStatus.Failed, error, [result], [], envelope.ReplyQueue),
+            clock.GetUtcNow(), CancellationToken.None);
+        await replies.SendAsync(completed, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A redelivered direct operation whose row still runs: another delivery is executing it, or a host died
+    /// mid-call. Never run it again; once the call cannot be in flight any more, record that its outcome is unknown.
+    /// </summary>
+    private async Task SettleInterruptedAsync(AutomationRecord running, CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow() - running.CreatedAt < options.Value.OperationTimeout * 2)
+        {
+            LogDuplicate(logger, running.CorrelationId, running.Status);
+            return;
+        }
+
+        var reason = "interrupted: the host stopped while the operation ran; its outcome is unknown and it was not run again";
+        var completed = await store.CompleteAsync(new CompleteRequestInput(running.CorrelationId, AutomationStatus.Failed, reason, [], [], running.ReplyQueue), clock.GetUtcNow(), cancellationToken);
+        await replies.SendAsync(completed, cancellationToken);
     }
 
     private async Task StartAsync(AutomationEnvelope envelope, AutomationCaller caller, DurableTaskClient durable, CancellationToken cancellationToken)
