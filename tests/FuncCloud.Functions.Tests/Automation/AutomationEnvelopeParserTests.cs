@@ -55,6 +55,7 @@ public sealed class AutomationEnvelopeParserTests
     [InlineData("""{"auth":{"token":"t"},"operation":{"method":"GET","path":"/x"},"version":"2"}""", "version '2'")]
     [InlineData("""{"auth":{"token":"t"},"batch":{"steps":[{"name":"a","method":"GET","path":"/x/${zz.body.id}"}]}}""", "no step of the batch")]
     [InlineData("""{"auth":{"token":"t"},"operation":{"method":"GET","path":"/x"},"reply_to":"Bad_Queue"}""", "reply_to")]
+    [InlineData("""{"auth":{"token":"t"},"operation":{"method":"GET","path":"/x"},"reply_to":"agent-results"}""", "reply_to")]
     public void Parse_BadEnvelope_RejectedWithReason(string text, string reason) =>
         Should.Throw<AutomationRejectedException>(() => Parser.Parse(text, "m-1")).Message.ShouldContain(reason);
 

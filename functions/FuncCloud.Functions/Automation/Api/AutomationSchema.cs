@@ -45,7 +45,7 @@ public static class AutomationSchema
       }
     },
     "wait_timeout": { "type": "integer", "minimum": 1, "maximum": 3600, "default": 600 },
-    "reply_to": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", "default": "cloud-replies" }
+    "reply_to": { "type": "string", "pattern": "^cloud-replies(-[a-z0-9]+)*$", "maxLength": 63, "default": "cloud-replies" }
   },
   "$defs": {
     "operation": {

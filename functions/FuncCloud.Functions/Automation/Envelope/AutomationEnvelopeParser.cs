@@ -43,10 +43,11 @@ public sealed partial class AutomationEnvelopeParser(IOptions<AutomationOptions>
             }
 
             replyQueue = OptionalString(envelope, "reply_to") ?? AutomationNames.ReplyQueue;
-            if (!QueueNamePattern().IsMatch(replyQueue) || replyQueue.Contains("--", StringComparison.Ordinal))
+            if (!ReplyQueuePattern().IsMatch(replyQueue) || replyQueue.Length > 63)
             {
+                // Replies only go to reply queues: never onto a queue the cloud itself reads (agent commands, results...).
                 replyQueue = null;
-                throw Invalid("reply_to must be a queue name: 3-63 lower-case letters, digits and single dashes");
+                throw Invalid("reply_to must be cloud-replies or cloud-replies-<suffix> (lower-case letters, digits, single dashes; at most 63 characters)");
             }
 
             return Read(envelope, correlationId, replyQueue);
@@ -261,8 +262,8 @@ public sealed partial class AutomationEnvelopeParser(IOptions<AutomationOptions>
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
     private static partial Regex CorrelationIdPattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
-    private static partial Regex QueueNamePattern();
+    [GeneratedRegex("^cloud-replies(-[a-z0-9]+)*$")]
+    private static partial Regex ReplyQueuePattern();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex StepNamePattern();
