@@ -28,11 +28,16 @@ VERSION = "2020-10-02"
 
 
 class Queues:
-    def __init__(self, connection):
+    def __init__(self, connection, prefix=""):
+        # FuncCloud:Storage:Prefix, applied to queue names as the cloud applies it (StorageNames.Queue).
+        self.prefix = "".join(c for c in prefix.lower() if c.isascii() and c.isalnum())
         parts = dict(p.split("=", 1) for p in connection.split(";") if "=" in p)
         self.account = parts["AccountName"]
         self.key = base64.b64decode(parts["AccountKey"])
         self.endpoint = parts["QueueEndpoint"].rstrip("/")
+
+    def name(self, queue):
+        return f"{self.prefix}-{queue}"[:63].rstrip("-") if self.prefix else queue
 
     def call(self, method, path, query=None, body=None, ok=(200, 201, 204)):
         query = query or {}
@@ -60,23 +65,23 @@ class Queues:
             raise SystemExit(f"enqueue: {method} {path}: {e.code} {e.read().decode()[:300]}")
 
     def create(self, queue):
-        self.call("PUT", f"/{queue}", ok=(201, 204, 409))
+        self.call("PUT", f"/{self.name(queue)}", ok=(201, 204, 409))
 
     def send(self, queue, text):
         encoded = base64.b64encode(text.encode()).decode()  # the Functions queue binding's base64 encoding
-        self.call("POST", f"/{queue}/messages", body=f"<QueueMessage><MessageText>{encoded}</MessageText></QueueMessage>")
+        self.call("POST", f"/{self.name(queue)}/messages", body=f"<QueueMessage><MessageText>{encoded}</MessageText></QueueMessage>")
 
     def receive(self, queue):
-        xml = self.call("GET", f"/{queue}/messages", {"numofmessages": "32", "visibilitytimeout": "30"})
+        xml = self.call("GET", f"/{self.name(queue)}/messages", {"numofmessages": "32", "visibilitytimeout": "30"})
         for message in ET.fromstring(xml).findall("QueueMessage") if xml else []:
             yield (message.findtext("MessageId"), message.findtext("PopReceipt"),
                    base64.b64decode(message.findtext("MessageText")).decode())
 
     def delete_message(self, queue, message_id, receipt):
-        self.call("DELETE", f"/{queue}/messages/{message_id}", {"popreceipt": receipt})
+        self.call("DELETE", f"/{self.name(queue)}/messages/{message_id}", {"popreceipt": receipt})
 
     def delete(self, queue):
-        self.call("DELETE", f"/{queue}", ok=(204, 404))
+        self.call("DELETE", f"/{self.name(queue)}", ok=(204, 404))
 
 
 def credentials():
@@ -126,7 +131,7 @@ def main():
     connection = os.environ.get("FUNCCLOUD_STORAGE")
     if not connection:
         raise SystemExit("enqueue: FUNCCLOUD_STORAGE (the storage connection string) is not set")
-    queues = Queues(connection)
+    queues = Queues(connection, os.environ.get("FUNCCLOUD_STORAGE_PREFIX", ""))
     envelope = envelope_from(args)
     envelope.setdefault("version", "1")
     envelope["correlation_id"] = args.correlation_id or envelope.get("correlation_id") or str(uuid.uuid4())

@@ -280,3 +280,30 @@ public sealed class AutomationQueueTests(AutomationHostFixture host, ITestOutput
         JsonNode.Parse(await anonymous.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<int>().ShouldBe(401);
     }
 }
+
+/// <summary><c>./funccloud enqueue</c>'s script against the real host: openrc credentials, <c>--wait</c> for the reply.</summary>
+public sealed class AutomationEnqueueScriptTests(AutomationHostFixture host) : IClassFixture<AutomationHostFixture>
+{
+    [Fact]
+    public async Task Enqueue_WaitWithOpenrcCredentials_PrintsCorrelationIdAndSucceededReply()
+    {
+        var name = $"script-{Guid.NewGuid():N}"[..20];
+        var environment = host.DemoEnvironment.ToDictionary(p => p.Key, p => (string?)p.Value);
+        environment["FUNCCLOUD_STORAGE"] = host.ConnectionString;
+        environment["FUNCCLOUD_STORAGE_PREFIX"] = host.Id;
+        var script = Path.Combine(FuncCloud.Testing.RepositoryRoot.Path, "tests", "automation", "enqueue.py");
+
+        var result = await FuncCloud.Testing.ProcessRunner.RunAsync(
+            "/usr/bin/python3", [script, "--wait", "--timeout", "240", "POST", "/network/v2.0/networks", $"{{\"network\": {{\"name\": \"{name}\"}}}}"],
+            TimeSpan.FromMinutes(5), environment: environment);
+
+        result.ExitCode.ShouldBe(0, result.Output);
+        var lines = result.StandardOutput.Split('\n', 2);
+        var correlationId = lines[0].Trim();
+        Guid.TryParse(correlationId, out _).ShouldBeTrue(result.Output);
+        var reply = JsonNode.Parse(lines[1])!["request"]!;
+        reply["correlation_id"]!.GetValue<string>().ShouldBe(correlationId);
+        reply["status"]!.GetValue<string>().ShouldBe(AutomationStatus.Succeeded);
+        reply["results"]![0]!["body"]!["network"]!["name"]!.GetValue<string>().ShouldBe(name);
+    }
+}
