@@ -1,3 +1,4 @@
+using FuncCloud.Durable.Automation;
 using FuncCloud.Durable.Compute;
 using FuncCloud.Durable.Image;
 using FuncCloud.Durable.Volume;
@@ -11,5 +12,6 @@ public static class DurableServiceCollectionExtensions
 {
     /// <summary>Registers the workflow services: image import, and compute placement, scheduling and agent dispatch; block storage scheduling.</summary>
     public static IServiceCollection AddFuncCloudDurable(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddFuncCloudImageWorkflows().AddFuncCloudComputeWorkflows(configuration).AddFuncCloudVolumeWorkflows(configuration);
+        services.AddFuncCloudImageWorkflows().AddFuncCloudComputeWorkflows(configuration).AddFuncCloudVolumeWorkflows(configuration)
+            .AddFuncCloudAutomationWorkflows(configuration);
 }

@@ -1,3 +1,4 @@
+using FuncCloud.Functions.Automation;
 using FuncCloud.Functions.Compute;
 using FuncCloud.Functions.Compute.Metadata;
 using FuncCloud.Functions.Compute.Servers;
@@ -29,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudVolume(configuration);
         services.AddFuncCloudNetwork(configuration);
         services.AddFuncCloudMetadata(configuration);
+        services.AddFuncCloudAutomation(configuration);
         return services;
     }
 }
