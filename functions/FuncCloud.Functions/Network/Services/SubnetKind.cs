@@ -53,8 +53,11 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
             return _ => true;
         }
 
-        var visible = await Context.NetworkVisibilityAsync(caller, cancellationToken);
-        var networks = (await Context.Store.ListAsync(ResourceKindNames.Network, cancellationToken)).Where(n => visible(n.Body)).Select(n => n.Id).ToHashSet();
+        // As neutron's subnet query: the subnets of own, shared and RBAC-shared networks. An external network
+        // alone (router:external, access_as_external) shows the network but not its subnets.
+        var shared = await Context.RbacGrantsAsync(ResourceKindNames.Network, "access_as_shared", caller.ProjectId, cancellationToken);
+        var networks = (await Context.Store.ListAsync(ResourceKindNames.Network, cancellationToken))
+            .Where(n => n.Body.Project() == caller.ProjectId || n.Body.Bool("shared", false) || shared.Contains(n.Id)).Select(n => n.Id).ToHashSet();
         return subnet => subnet.Project() == caller.ProjectId || networks.Contains(subnet.Str("network_id") ?? string.Empty);
     }
 
