@@ -125,6 +125,12 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
         doc["enable_dhcp"] = request.Bool("enable_dhcp", true);
         doc["ipv6_ra_mode"] = Mode(request, "ipv6_ra_mode", version);
         doc["ipv6_address_mode"] = Mode(request, "ipv6_address_mode", version);
+        if (doc.Str("ipv6_ra_mode") is { } raMode && doc.Str("ipv6_address_mode") is { } addressMode && raMode != addressMode)
+        {
+            // neutron: radvd and dnsmasq cannot be told different things.
+            throw NeutronException.InvalidInput($"ipv6_ra_mode set to '{raMode}' with ipv6_address_mode set to '{addressMode}' is not valid. If both attributes are set, they must be the same value");
+        }
+
         doc["subnetpool_id"] = poolId;
         doc["segment_id"] = null;
         doc["service_types"] = (request.Strings("service_types") ?? []).ToJsonArray();
