@@ -261,4 +261,115 @@ public sealed class NetworkApiTests(NetworkApiFixture host) : IClassFixture<Netw
         (await admin.DeleteAsync($"/network/v2.0/quotas/{project}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
         await Neutron.CreateAsync(demo, "networks", "network", new JsonObject { ["name"] = Name("q") });
     }
+
+    // --- what Tempest's network tests found (docs/conformance.md) ---
+
+    [Fact]
+    public async Task BulkCreate_AllOrNothing()
+    {
+        using var client = host.ClientWith(await host.DemoTokenAsync());
+        var names = new[] { Name("b1"), Name("b2") };
+        var body = new JsonObject { ["networks"] = new JsonArray(names.Select(n => (JsonNode?)new JsonObject { ["name"] = n }).ToArray()) };
+        var created = (await Neutron.JsonAsync(await client.PostAsJsonAsync("/network/v2.0/networks", body), 201))["networks"]!.AsArray();
+        created.Select(n => n!["name"]!.GetValue<string>()).ShouldBe(names);
+
+        // The second port asks for an address outside the subnet: neither port is left behind.
+        var (network, subnet) = await NetworkWithSubnetAsync(client, "10.80.0.0/24");
+        var networkId = network["id"]!.GetValue<string>();
+        var ports = new JsonObject
+        {
+            ["ports"] = new JsonArray(
+                new JsonObject { ["network_id"] = networkId, ["name"] = "first" },
+                new JsonObject { ["network_id"] = networkId, ["fixed_ips"] = new JsonArray(new JsonObject { ["subnet_id"] = subnet["id"]!.GetValue<string>(), ["ip_address"] = "10.81.0.5" }) }),
+        };
+        (await Neutron.FailAsync(await client.PostAsJsonAsync("/network/v2.0/ports", ports), 400)).ShouldBe("InvalidIpForSubnet");
+        (await Neutron.JsonAsync(await client.GetAsync($"/network/v2.0/ports?network_id={networkId}"), 200))["ports"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ExternalNetwork_SubnetsHiddenFromOthers_DeleteTakesFreeFloatingIps()
+    {
+        using var admin = host.ClientWith(await host.AdminTokenAsync());
+        using var demo = host.ClientWith(await host.DemoTokenAsync());
+        var external = await Neutron.CreateAsync(admin, "networks", "network", new JsonObject { ["name"] = Name("ext"), ["router:external"] = true, ["provider:network_type"] = "local" });
+        var id = external["id"]!.GetValue<string>();
+        var subnet = await Neutron.CreateAsync(admin, "subnets", "subnet", new JsonObject { ["network_id"] = id, ["ip_version"] = 4, ["cidr"] = "172.24.70.0/24", ["enable_dhcp"] = false });
+
+        // As neutron: an external network is visible to every project, its subnets only to its owner.
+        (await Neutron.JsonAsync(await demo.GetAsync($"/network/v2.0/networks/{id}"), 200))["network"]!["id"]!.GetValue<string>().ShouldBe(id);
+        (await Neutron.JsonAsync(await demo.GetAsync($"/network/v2.0/subnets?network_id={id}"), 200))["subnets"]!.AsArray().ShouldBeEmpty();
+        (await Neutron.FailAsync(await demo.GetAsync($"/network/v2.0/subnets/{subnet["id"]}"), 404)).ShouldBe("SubnetNotFound");
+
+        var fip = await Neutron.CreateAsync(admin, "floatingips", "floatingip", new JsonObject { ["floating_network_id"] = id });
+        (await admin.DeleteAsync($"/network/v2.0/networks/{id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await Neutron.FailAsync(await admin.GetAsync($"/network/v2.0/floatingips/{fip["id"]}"), 404)).ShouldBe("FloatingIPNotFound");
+        (await Neutron.FailAsync(await admin.GetAsync($"/network/v2.0/subnets/{subnet["id"]}"), 404)).ShouldBe("SubnetNotFound");
+    }
+
+    [Fact]
+    public async Task Tags_ConfirmOne_QuotaDetailsWithFormatSuffix()
+    {
+        using var client = host.ClientWith(await host.DemoTokenAsync());
+        var network = await Neutron.CreateAsync(client, "networks", "network", new JsonObject { ["name"] = Name("t") });
+        var url = $"/network/v2.0/networks/{network["id"]}/tags";
+        (await client.PutAsync(url + "/red", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
+        (await client.GetAsync(url + "/red")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await Neutron.FailAsync(await client.GetAsync(url + "/blue"), 404)).ShouldBe("TagNotFound");
+
+        var project = network["project_id"]!.GetValue<string>();
+        var details = (await Neutron.JsonAsync(await client.GetAsync($"/network/v2.0/quotas/{project}/details.json"), 200))["quota"]!.AsObject();
+        details["network"]!.AsObject().Select(p => p.Key).Order().ShouldBe(["limit", "reserved", "used"]);
+        (await Neutron.FailAsync(await client.GetAsync($"/network/v2.0/quotas/{project}/detail"), 404)).ShouldBe("HTTPNotFound");
+    }
+
+    [Fact]
+    public async Task SecurityGroupRules_ValidateLikeNeutron()
+    {
+        using var client = host.ClientWith(await host.DemoTokenAsync());
+        var group = await Neutron.CreateAsync(client, "security-groups", "security_group", new JsonObject { ["name"] = Name("v") });
+        var groupId = group["id"]!.GetValue<string>();
+
+        async Task<string> RuleFails(string protocol, int? min, int? max, string? prefix = null)
+        {
+            var rule = new JsonObject { ["security_group_id"] = groupId, ["direction"] = "ingress", ["protocol"] = protocol, ["port_range_min"] = min, ["port_range_max"] = max };
+            if (prefix is not null)
+            {
+                rule["remote_ip_prefix"] = prefix;
+            }
+
+            var response = await Neutron.PostAsync(client, "security-group-rules", "security_group_rule", rule);
+            var text = await response.Content.ReadAsStringAsync();
+            ((int)response.StatusCode).ShouldBe(400, text);
+            return JsonNode.Parse(text)!["NeutronError"]!["message"]!.GetValue<string>();
+        }
+
+        (await RuleFails("tcp", -16, 80)).ShouldContain("Invalid value for port -16");
+        (await RuleFails("tcp", 80, 65536)).ShouldContain("Invalid value for port 65536");
+        (await RuleFails("tcp", null, 6)).ShouldContain("port_range_min must be <= port_range_max");
+        (await RuleFails("icmp", 1, 256)).ShouldContain("Invalid value for ICMP code");
+        (await RuleFails("icmp", 300, 1)).ShouldContain("Invalid value for ICMP type");
+        (await RuleFails("icmp", null, 6)).ShouldContain("ICMP type (port-range-min) is missing");
+        foreach (var prefix in new[] { "192.168.1./24", "192.168.1.1/33", "bad_prefix", "256" })
+        {
+            await RuleFails("tcp", null, null, prefix);
+        }
+
+        var rename = new JsonObject { ["security_group"] = new JsonObject { ["name"] = "default" } };
+        (await Neutron.FailAsync(await client.PutAsJsonAsync($"/network/v2.0/security-groups/{groupId}", rename), 409)).ShouldBe("SecurityGroupDefaultAlreadyExists");
+    }
+
+    [Fact]
+    public async Task Subnets_Ipv6RaAndAddressModesMustAgree()
+    {
+        using var client = host.ClientWith(await host.DemoTokenAsync());
+        var network = await Neutron.CreateAsync(client, "networks", "network", new JsonObject { ["name"] = Name("v6") });
+        var body = new JsonObject
+        {
+            ["network_id"] = network["id"]!.GetValue<string>(), ["ip_version"] = 6, ["cidr"] = "2001:db8:80::/64",
+            ["ipv6_ra_mode"] = "slaac", ["ipv6_address_mode"] = "dhcpv6-stateful",
+        };
+        (await Neutron.FailAsync(await Neutron.PostAsync(client, "subnets", "subnet", body), 400)).ShouldBe("InvalidInput");
+        body["ipv6_address_mode"] = "slaac";
+        (await Neutron.CreateAsync(client, "subnets", "subnet", body))["ipv6_ra_mode"]!.GetValue<string>().ShouldBe("slaac");
+    }
 }

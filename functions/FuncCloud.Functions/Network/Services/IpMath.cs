@@ -24,7 +24,7 @@ public static class IpMath
     /// <summary>Parses a CIDR whose host bits are zero; 400 otherwise.</summary>
     public static IPNetwork ParseCidr(string? text, string field = "cidr")
     {
-        if (text is null || !IPNetwork.TryParse(text, out var network))
+        if (text is null || !IPNetwork.TryParse(text, out var network) || !StrictlySpelled(text.Split('/')[0]))
         {
             throw NeutronException.InvalidInput($"'{text}' is not a valid IP subnet ({field}).");
         }
@@ -35,13 +35,20 @@ public static class IpMath
     /// <summary>Parses an IP address; 400 otherwise.</summary>
     public static IPAddress ParseAddress(string? text, string field)
     {
-        if (text is null || !IPAddress.TryParse(text, out var address) || text.Contains('/'))
+        if (text is null || !IPAddress.TryParse(text, out var address) || text.Contains('/') || !StrictlySpelled(text))
         {
             throw NeutronException.InvalidInput($"'{text}' is not a valid IP address ({field}).");
         }
 
         return address;
     }
+
+    /// <summary>
+    /// True unless <paramref name="address"/> is one of the legacy IPv4 spellings .NET accepts and neutron
+    /// (netaddr, inet_pton) refuses: fewer than four parts (<c>256</c>, <c>192.168.1.</c>), hex or octal parts.
+    /// </summary>
+    private static bool StrictlySpelled(string address) =>
+        address.Contains(':') || (address.Split('.') is { Length: 4 } parts && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit)));
 
     /// <summary>The first and last address numbers of <paramref name="network"/>.</summary>
     public static (BigInteger First, BigInteger Last) Range(IPNetwork network)

@@ -123,9 +123,16 @@ public sealed class NetworkKind(NeutronContext context, IOptions<NetworkOptions>
     /// <inheritdoc />
     protected override async Task OnDeleteAsync(RequestContext caller, StoredResource current, NetworkBatch batch, CancellationToken cancellationToken)
     {
-        // Neutron deletes a network's DHCP and router-gateway-free ports with it; any other port keeps it in use.
+        // Neutron deletes a network's DHCP ports with it, and on an external network its floating IPs that are
+        // associated with nothing (neutron's delete_disassociated_floatingips); any other port keeps it in use.
+        var floating = current.Body.Bool("router:external", false)
+            ? (await Context.Store.ListAsync(ResourceKindNames.FloatingIp, cancellationToken))
+                .Where(f => f.Body.Str("floating_network_id") == current.Id && f.Body.Str("port_id") is null).ToList()
+            : [];
+        var released = floating.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var ports = (await Context.Store.ListAsync(ResourceKindNames.Port, cancellationToken)).Where(p => p.Body.Str("network_id") == current.Id).ToList();
-        if (ports.Any(p => p.Body.Str("device_owner") != "network:dhcp"))
+        if (ports.Any(p => p.Body.Str("device_owner") != "network:dhcp"
+            && !(p.Body.Str("device_owner") == PortKind.FloatingIpOwner && released.Contains(p.Body.Str("device_id") ?? string.Empty))))
         {
             throw NeutronException.Conflict("NetworkInUse", $"Unable to complete operation on network {current.Id}. There are one or more ports still in use on the network.");
         }
@@ -134,6 +141,11 @@ public sealed class NetworkKind(NeutronContext context, IOptions<NetworkOptions>
         {
             PortKind.ReleaseAll(port.Body, batch);
             batch.Delete(port);
+        }
+
+        foreach (var fip in floating)
+        {
+            batch.Delete(fip);
         }
 
         foreach (var subnet in (await Context.Store.ListAsync(ResourceKindNames.Subnet, cancellationToken)).Where(s => s.Body.Str("network_id") == current.Id))

@@ -97,6 +97,39 @@ public abstract class ResourceKind(NeutronContext context)
         return created;
     }
 
+    /// <summary>
+    /// Neutron's bulk create: every item or none. Items are created in order; when one fails, the ones already
+    /// made are deleted again (as neutron's emulated bulk does) and the failure is the answer.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> CreateBulkAsync(RequestContext caller, JsonArray items, CancellationToken cancellationToken)
+    {
+        var requests = items.Select(i => i as JsonObject ?? throw NeutronException.BadRequest($"Resource body required: each item of '{Collection}' must be an object.", "HTTPBadRequest")).ToList();
+        if (requests.Count == 0)
+        {
+            throw NeutronException.BadRequest($"Resources required: '{Collection}' is empty.", "HTTPBadRequest");
+        }
+
+        var created = new List<JsonObject>();
+        try
+        {
+            foreach (var request in requests)
+            {
+                created.Add(await CreateAsync(caller, request, cancellationToken));
+            }
+
+            return created;
+        }
+        catch
+        {
+            foreach (var made in Enumerable.Reverse(created))
+            {
+                await DeleteAsync(caller, made.Id(), CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Updates a resource; <paramref name="ifMatch"/> is the revision an <c>If-Match</c> header demands.</summary>
     public async Task<JsonObject> UpdateAsync(RequestContext caller, string id, JsonObject request, long? ifMatch, CancellationToken cancellationToken)
     {

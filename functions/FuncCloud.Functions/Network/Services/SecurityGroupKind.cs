@@ -113,7 +113,13 @@ public sealed class SecurityGroupKind(NeutronContext context) : ResourceKind(con
     /// <inheritdoc />
     protected override Task<JsonObject> ApplyAsync(RequestContext caller, StoredResource current, JsonObject request, NetworkBatch batch, CancellationToken cancellationToken)
     {
-        if (current.Body.Str("name") == DefaultName && request.Str("name") is { } name && name != DefaultName)
+        // neutron validates the name ("name_not_default") on update as on create, before the default-group rule.
+        if (request.Str("name") == DefaultName)
+        {
+            throw NeutronException.Conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
+        }
+
+        if (current.Body.Str("name") == DefaultName && request.ContainsKey("name"))
         {
             throw NeutronException.Conflict("SecurityGroupCannotUpdateDefault", "Updating default security group not allowed.");
         }

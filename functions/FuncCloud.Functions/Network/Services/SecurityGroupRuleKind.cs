@@ -182,27 +182,49 @@ public sealed class SecurityGroupRuleKind(NeutronContext context, SecurityGroupK
 
     private static void SetPorts(JsonObject rule, JsonObject request, string? protocol)
     {
+        // neutron's order: each value must be a port (0-65535) before the range is checked per protocol.
         var min = request.Int("port_range_min");
         var max = request.Int("port_range_max");
+        foreach (var value in new[] { min, max })
+        {
+            if (value is < 0 or > 65535)
+            {
+                throw NeutronException.BadRequest($"Invalid value for port {value}.", "SecurityGroupInvalidPortValue");
+            }
+        }
+
         if (min is null && max is null)
         {
             return;
         }
 
-        var number = protocol is null ? -1 : Protocols.TryGetValue(protocol, out var n) ? n : int.Parse(protocol, System.Globalization.CultureInfo.InvariantCulture);
+        var number = protocol is null
+            ? throw NeutronException.BadRequest("Must also specify protocol if port range is given.", "SecurityGroupProtocolRequiredWithPorts")
+            : Protocols.TryGetValue(protocol, out var n) ? n : int.Parse(protocol, System.Globalization.CultureInfo.InvariantCulture);
         if (number is 1 or 58)
         {
             // ICMP: min is the type, max the code.
-            if (min is < 0 or > 255 || max is < 0 or > 255 || (max is not null && min is null))
+            foreach (var (value, field, attribute) in new[] { (min, "type", "port_range_min"), (max, "code", "port_range_max") })
             {
-                throw NeutronException.BadRequest($"Invalid value for ICMP type {min} or code {max}.", "SecurityGroupInvalidIcmpValue");
+                if (value is > 255)
+                {
+                    throw NeutronException.BadRequest($"Invalid value for ICMP {field} ({attribute}) {value}. It must be 0 to 255.", "SecurityGroupInvalidIcmpValue");
+                }
+            }
+
+            if (min is null)
+            {
+                throw NeutronException.BadRequest($"ICMP type (port-range-min) is missing, but ICMP code (port-range-max) {max} is provided.", "SecurityGroupMissingIcmpType");
             }
         }
         else if (number is 6 or 17 or 132 or 33 or 136)
         {
-            min ??= max;
-            max ??= min;
-            if (min < 1 || max > 65535 || min > max)
+            if (min == 0 || max == 0)
+            {
+                throw NeutronException.BadRequest("Invalid value for port 0.", "SecurityGroupInvalidPortValue");
+            }
+
+            if (min is null || max is null || min > max)
             {
                 throw NeutronException.BadRequest("For TCP/UDP protocols, port_range_min must be <= port_range_max", "SecurityGroupInvalidPortRange");
             }

@@ -53,8 +53,11 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
             return _ => true;
         }
 
-        var visible = await Context.NetworkVisibilityAsync(caller, cancellationToken);
-        var networks = (await Context.Store.ListAsync(ResourceKindNames.Network, cancellationToken)).Where(n => visible(n.Body)).Select(n => n.Id).ToHashSet();
+        // As neutron's subnet query: the subnets of own, shared and RBAC-shared networks. An external network
+        // alone (router:external, access_as_external) shows the network but not its subnets.
+        var shared = await Context.RbacGrantsAsync(ResourceKindNames.Network, "access_as_shared", caller.ProjectId, cancellationToken);
+        var networks = (await Context.Store.ListAsync(ResourceKindNames.Network, cancellationToken))
+            .Where(n => n.Body.Project() == caller.ProjectId || n.Body.Bool("shared", false) || shared.Contains(n.Id)).Select(n => n.Id).ToHashSet();
         return subnet => subnet.Project() == caller.ProjectId || networks.Contains(subnet.Str("network_id") ?? string.Empty);
     }
 
@@ -122,6 +125,12 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
         doc["enable_dhcp"] = request.Bool("enable_dhcp", true);
         doc["ipv6_ra_mode"] = Mode(request, "ipv6_ra_mode", version);
         doc["ipv6_address_mode"] = Mode(request, "ipv6_address_mode", version);
+        if (doc.Str("ipv6_ra_mode") is { } raMode && doc.Str("ipv6_address_mode") is { } addressMode && raMode != addressMode)
+        {
+            // neutron: radvd and dnsmasq cannot be told different things.
+            throw NeutronException.InvalidInput($"ipv6_ra_mode set to '{raMode}' with ipv6_address_mode set to '{addressMode}' is not valid. If both attributes are set, they must be the same value");
+        }
+
         doc["subnetpool_id"] = poolId;
         doc["segment_id"] = null;
         doc["service_types"] = (request.Strings("service_types") ?? []).ToJsonArray();

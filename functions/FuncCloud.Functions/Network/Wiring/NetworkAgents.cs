@@ -38,8 +38,11 @@ public sealed class NetworkAgents(
     /// <summary>Every agent, filtered by the query's attributes.</summary>
     public async Task<JsonArray> ListAsync(RequestContext caller, IEnumerable<KeyValuePair<string, string?>> query, CancellationToken cancellationToken)
     {
-        context.Enforce("get_agent", caller, caller.ProjectId ?? string.Empty);
-        var agents = (await AllAsync(cancellationToken)).Select(a => a.Doc).ToList();
+        // As neutron's list controller: items the policy does not let the caller get are left out (a member
+        // gets an empty list, not a 403).
+        var agents = context.IsAllowed("get_agent", caller, caller.ProjectId ?? string.Empty)
+            ? (await AllAsync(cancellationToken)).Select(a => a.Doc).ToList()
+            : [];
         foreach (var (name, value) in query)
         {
             if (!Filters.Contains(name))
