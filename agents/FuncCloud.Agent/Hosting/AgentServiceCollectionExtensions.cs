@@ -15,6 +15,7 @@ using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.Storage;
+using FuncCloud.Shared.Volume.Backups;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,7 @@ public static class AgentServiceCollectionExtensions
         services.AddOptions<StorageNodeOptions>().Bind(configuration.GetSection(StorageNodeOptions.SectionName));
         services.TryAddSingleton<HostCommand>();
         services.TryAddSingleton<IVolumeDriverFactory, VolumeDriverFactory>();
+        services.TryAddSingleton<VolumeBackupStore>();
         AddHandlers(services);
         AddApi(services);
         services.AddFuncCloudImageCache(configuration);
@@ -95,6 +97,8 @@ public static class AgentServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, DeleteVolumeSnapshotHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ExportVolumeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, UnexportVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, BackupVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, RestoreVolumeBackupHandler>(),
         ]);
         services.TryAddSingleton<CommandHandlerRegistry>();
     }
