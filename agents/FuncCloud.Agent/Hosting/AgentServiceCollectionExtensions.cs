@@ -16,6 +16,7 @@ using FuncCloud.Agent.Storage;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.Storage;
+using FuncCloud.Shared.Volume.Backups;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,7 @@ public static class AgentServiceCollectionExtensions
         services.AddOptions<StorageNodeOptions>().Bind(configuration.GetSection(StorageNodeOptions.SectionName));
         services.TryAddSingleton<HostCommand>();
         services.TryAddSingleton<IVolumeDriverFactory, VolumeDriverFactory>();
+        services.TryAddSingleton<VolumeBackupStore>();
         AddHandlers(services);
         AddApi(services);
         services.AddFuncCloudImageCache(configuration);
@@ -97,6 +99,8 @@ public static class AgentServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, DeleteVolumeSnapshotHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ExportVolumeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, UnexportVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, BackupVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, RestoreVolumeBackupHandler>(),
         ]);
         services.TryAddSingleton<CommandHandlerRegistry>();
     }

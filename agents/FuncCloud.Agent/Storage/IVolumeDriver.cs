@@ -92,4 +92,17 @@ public interface IVolumeDriver
 
     /// <summary>Removes a volume's export; no export succeeds (<c>remove_export</c>).</summary>
     Task UnexportAsync(string volumeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a volume's (or, with <paramref name="snapshot"/>, a snapshot's) bytes as raw, to be read once from start
+    /// to end — what cinder's <c>backup_volume</c> reads. Disposing the stream removes any temporary copy.
+    /// </summary>
+    Task<Stream> OpenRawAsync(string id, bool snapshot, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Overwrites a volume with raw bytes (cinder's <c>restore_backup</c>): <paramref name="write"/> gets a seekable
+    /// stream as long as the volume whose unwritten ranges read as zeros; the volume is replaced only when
+    /// <paramref name="write"/> completes, so a failed restore leaves the old contents.
+    /// </summary>
+    Task RestoreRawAsync(string volumeId, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken);
 }

@@ -34,4 +34,6 @@ public static class AgentCommandKinds
     public const string UnexportVolume = "unexport-volume";
     public const string AttachVolume = "attach-volume";
     public const string DetachVolume = "detach-volume";
+    public const string BackupVolume = "backup-volume";
+    public const string RestoreVolumeBackup = "restore-volume-backup";
 }

@@ -1,3 +1,4 @@
+using FuncCloud.Shared.Volume.Backups;
 using FuncCloud.Shared.Volume.Messages;
 using FuncCloud.Shared.Volume.Pools;
 using FuncCloud.Shared.Volume.Quotas;
@@ -15,7 +16,7 @@ public static class VolumeStateServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="VolumeQuotaOptions"/>; registers the volume table and
-    /// its repositories and the quota service. Idempotent (both hosts' extensions call it).
+    /// its repositories, the quota service and the backup blob store. Idempotent (both hosts' extensions call it).
     /// </summary>
     public static IServiceCollection AddFuncCloudVolumeState(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +29,8 @@ public static class VolumeStateServiceCollectionExtensions
         services.TryAddSingleton<VolumeMessageRepository>();
         services.TryAddSingleton<StoragePoolRepository>();
         services.TryAddSingleton<VolumeQuotaService>();
+        services.TryAddSingleton<BackupRepository>();
+        services.TryAddSingleton<VolumeBackupStore>();
         return services;
     }
 }

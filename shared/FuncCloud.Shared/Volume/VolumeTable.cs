@@ -25,6 +25,9 @@ public sealed class VolumeTable(TableServiceClient service, StorageNames names)
     /// <summary>The partition of <paramref name="projectId"/>'s snapshots.</summary>
     public static string Snapshots(string projectId) => "snap-" + projectId;
 
+    /// <summary>The partition of <paramref name="projectId"/>'s backups.</summary>
+    public static string Backups(string projectId) => "backup-" + projectId;
+
     /// <summary>The partition of <paramref name="projectId"/>'s user messages.</summary>
     public static string Messages(string projectId) => "msg-" + projectId;
 

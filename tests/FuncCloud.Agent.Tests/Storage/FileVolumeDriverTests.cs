@@ -23,6 +23,8 @@ public sealed class FileVolumeDriverTests : VolumeDriverConformanceTests, IDispo
 
     protected override IVolumeDriver Driver => _driver;
 
+    protected override bool KeepsBytes => true;
+
     protected override async Task<bool> NothingLeftOfAsync(string id) =>
         !Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).Any(f => Path.GetFileName(f).StartsWith(id, StringComparison.Ordinal))
         && !(await _driver.TargetsAsync(CancellationToken.None)).Values.Any(iqn => iqn.EndsWith(id, StringComparison.Ordinal));

@@ -1,4 +1,9 @@
+using System.Security.Cryptography;
+using Azure.Storage.Blobs;
 using FuncCloud.Agent.Storage;
+using FuncCloud.Shared.Storage;
+using FuncCloud.Shared.Volume.Backups;
+using FuncCloud.Testing;
 using Shouldly;
 using Xunit;
 
@@ -17,6 +22,67 @@ public abstract class VolumeDriverConformanceTests
 
     /// <summary>A raw image file to import, or null when the driver needs none.</summary>
     protected abstract Task<string> ImageFileAsync();
+
+    /// <summary>True when the driver keeps the bytes written to a volume (a restore reads back).</summary>
+    protected virtual bool KeepsBytes => false;
+
+    [Fact]
+    public async Task Backup_StreamedThroughBlobs_RestoresIntoAnotherVolume()
+    {
+        var source = Guid.NewGuid().ToString();
+        var target = Guid.NewGuid().ToString();
+        await Driver.CreateVolumeAsync(source, 1, VolumeFormat.Qcow2, CancellationToken.None);
+        await Driver.CreateVolumeAsync(target, 1, VolumeFormat.Raw, CancellationToken.None);
+
+        // Data in two places of the source, written through the restore path (a driver has no other write).
+        var first = RandomNumberGenerator.GetBytes(1 << 20);
+        var second = RandomNumberGenerator.GetBytes(5000);
+        await Driver.RestoreRawAsync(source, async (stream, ct) =>
+        {
+            await stream.WriteAsync(first, ct);
+            stream.Seek((300L << 20) + 7, SeekOrigin.Begin);
+            await stream.WriteAsync(second, ct);
+        }, CancellationToken.None);
+        (await Driver.GetVolumeSizeBytesAsync(source, CancellationToken.None)).ShouldBe(Gib);
+
+        var store = new VolumeBackupStore(new BlobServiceClient((await AzuriteServer.GetAsync()).ConnectionString), new StorageNames("bk" + Guid.NewGuid().ToString("N")[..8]));
+        var prefix = $"volume-backups/{Guid.NewGuid()}/";
+        VolumeBackupDigest digest;
+        await using (var raw = await Driver.OpenRawAsync(source, snapshot: false, CancellationToken.None))
+        {
+            digest = await store.WriteAsync(prefix, raw, CancellationToken.None);
+        }
+
+        // 256 chunks of 4 MiB were read; only the non-zero ones (at most the two written) were stored, plus the manifest.
+        digest.SizeBytes.ShouldBe(Gib);
+        digest.ObjectCount.ShouldBeInRange(2, 3);
+        digest.StoredBytes.ShouldBeLessThanOrEqualTo(2L * VolumeBackupStore.ChunkSize);
+        (await store.ListAsync(prefix, CancellationToken.None)).Count.ShouldBe(digest.ObjectCount);
+
+        await Driver.RestoreRawAsync(target, (stream, ct) => store.RestoreAsync(prefix, stream, ct), CancellationToken.None);
+        (await Driver.GetVolumeSizeBytesAsync(target, CancellationToken.None)).ShouldBe(Gib);
+        if (KeepsBytes)
+        {
+            (await HashAsync(target)).ShouldBe(await HashAsync(source));
+            await using var restored = await Driver.OpenRawAsync(target, snapshot: false, CancellationToken.None);
+            var head = new byte[first.Length];
+            await restored.ReadExactlyAsync(head);
+            head.ShouldBe(first);
+        }
+
+        (await store.DeleteAsync(prefix, CancellationToken.None)).ShouldBe(digest.ObjectCount);
+        await Should.ThrowAsync<VolumeBackupDataException>(() => store.ManifestAsync(prefix, CancellationToken.None));
+        await Driver.DeleteVolumeAsync(source, CancellationToken.None);
+        await Driver.DeleteVolumeAsync(target, CancellationToken.None);
+        (await NothingLeftOfAsync(source)).ShouldBeTrue();
+        (await NothingLeftOfAsync(target)).ShouldBeTrue();
+    }
+
+    private async Task<string> HashAsync(string volumeId)
+    {
+        await using var raw = await Driver.OpenRawAsync(volumeId, snapshot: false, CancellationToken.None);
+        return Convert.ToHexString(await SHA256.HashDataAsync(raw));
+    }
 
     [Fact]
     public async Task Lifecycle_CreateSnapshotCloneExtendDelete_LeavesNothing()

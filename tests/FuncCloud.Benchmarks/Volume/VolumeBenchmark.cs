@@ -7,7 +7,7 @@ using FuncCloud.Testing;
 namespace FuncCloud.Benchmarks.Volume;
 
 /// <summary>
-/// Block storage hot path through the HTTP API: create-to-available p50/p95 one at a time, then a burst of
+/// Block storage hot path through the HTTP API: create-to-available p50/p95 one at a time, then backups of up to ten of them (create-to-available, delete-to-gone), then a burst of
 /// concurrent creates, then delete-to-gone; the volumes quota of the project is lifted for the run and
 /// restored after, and every volume made is deleted.
 /// </summary>
@@ -21,7 +21,7 @@ public static class VolumeBenchmark
         client.DefaultRequestHeaders.Add("X-Auth-Token", token);
         var projectId = await ProjectIdAsync(client, token);
         var root = $"/volume/v3/{projectId}";
-        (await client.PutAsync($"{root}/os-quota-sets/{projectId}", Json("""{"quota_set": {"volumes": -1, "gigabytes": -1}}"""))).EnsureSuccessStatusCode();
+        (await client.PutAsync($"{root}/os-quota-sets/{projectId}", Json("""{"quota_set": {"volumes": -1, "gigabytes": -1, "backups": -1, "backup_gigabytes": -1}}"""))).EnsureSuccessStatusCode();
         var made = new List<string>();
         try
         {
@@ -36,6 +36,7 @@ public static class VolumeBenchmark
             }
 
             Print("create-to-available (sequential)", sequential, clock.Elapsed);
+            await VolumeBackupBenchmark.RunAsync(client, root, made.Take(10).ToList(), Print);
 
             if (imageId is not null)
             {

@@ -104,6 +104,26 @@ public sealed class FakeVolumeDriver(long capacityGb = 1000) : IVolumeDriver
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Synthetic bytes: a first block naming the volume, zeros after it (a thin volume with a little data).</remarks>
+    public Task<Stream> OpenRawAsync(string id, bool snapshot, CancellationToken cancellationToken) =>
+        (snapshot ? _snapshots : _volumes).TryGetValue(id, out var size)
+            ? Task.FromResult<Stream>(new SyntheticVolumeStream(id, size))
+            : throw new VolumeNotFoundOnBackendException(id);
+
+    /// <inheritdoc />
+    /// <remarks>The bytes are written to a stream that discards them; the volume keeps its size.</remarks>
+    public async Task RestoreRawAsync(string volumeId, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (!_volumes.TryGetValue(volumeId, out var size))
+        {
+            throw new VolumeNotFoundOnBackendException(volumeId);
+        }
+
+        await using var sink = new DiscardingStream(size);
+        await write(sink, cancellationToken);
+    }
+
     private Task Create(string volumeId, int sizeGb)
     {
         if (_volumes.TryGetValue(volumeId, out var existing) && existing != sizeGb * Gib)

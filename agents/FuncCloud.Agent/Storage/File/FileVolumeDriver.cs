@@ -23,6 +23,9 @@ public sealed class FileVolumeDriver(FileVolumeOptions options, HostCommand host
 
     private string SnapshotsFolder => Directory.CreateDirectory(Path.Combine(options.Folder, "snapshots")).FullName;
 
+    // Raw copies made for a backup or a restore; each is removed when its stream closes or the restore ends.
+    private string TransferFolder => Directory.CreateDirectory(Path.Combine(options.Folder, "transfer")).FullName;
+
     /// <inheritdoc />
     public async Task<VolumePoolStats> GetStatsAsync(CancellationToken cancellationToken)
     {
@@ -188,6 +191,65 @@ public sealed class FileVolumeDriver(FileVolumeOptions options, HostCommand host
         finally
         {
             TargetLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A raw volume is read in place; a qcow2 one is first converted (<c>-U</c>: an attached volume is locked by its
+    /// hypervisor) into a sparse raw copy under <c>transfer/</c> that is deleted when the stream closes.
+    /// </remarks>
+    public async Task<Stream> OpenRawAsync(string id, bool snapshot, CancellationToken cancellationToken)
+    {
+        var path = snapshot ? SnapshotPath(id) : VolumePath(id);
+        if (FormatOf(path) == "raw")
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+
+        var copy = Path.Combine(TransferFolder, $"{id}.{Guid.NewGuid():N}.raw");
+        try
+        {
+            await host.RunAsync(options.QemuImg, ["convert", "-q", "-U", "-f", "qcow2", "-O", "raw", path, copy], cancellationToken);
+            return new FileStream(copy, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan | FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is HostCommandException or IOException)
+        {
+            System.IO.File.Delete(copy);
+            throw new VolumeDriverException($"Could not read {(snapshot ? "snapshot" : "volume")} {id} as raw: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The bytes land in a sparse raw file of the volume's size under <c>transfer/</c>; it then replaces a raw volume
+    /// (rename) or is converted into a new qcow2 file that replaces the old one, so the volume changes only at the end.
+    /// </remarks>
+    public async Task RestoreRawAsync(string volumeId, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var path = VolumePath(volumeId);
+        var size = await VirtualSizeAsync(path, cancellationToken);
+        var copy = Path.Combine(TransferFolder, $"{volumeId}.{Guid.NewGuid():N}.raw");
+        try
+        {
+            await using (var target = new FileStream(copy, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.Asynchronous))
+            {
+                target.SetLength(size);
+                await write(target, cancellationToken);
+            }
+
+            if (FormatOf(path) == "raw")
+            {
+                System.IO.File.Move(copy, path, overwrite: true);
+            }
+            else
+            {
+                await BuildAsync(path, part => host.RunAsync(options.QemuImg, ["convert", "-q", "-f", "raw", "-O", "qcow2", copy, part], cancellationToken), cancellationToken);
+            }
+        }
+        finally
+        {
+            System.IO.File.Delete(copy);
         }
     }
 

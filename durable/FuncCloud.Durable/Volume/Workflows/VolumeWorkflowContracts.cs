@@ -15,6 +15,12 @@ public static class VolumeWorkflowIds
     public static string DeleteSnapshot(string snapshotId) => $"{snapshotId}:delete-snapshot";
 
     public static string Extend(string volumeId, string requestId) => $"{volumeId}:extend:{requestId}";
+
+    public static string CreateBackup(string backupId) => $"{backupId}:create-backup";
+
+    public static string DeleteBackup(string backupId) => $"{backupId}:delete-backup";
+
+    public static string RestoreBackup(string backupId, string volumeId) => $"{backupId}:restore:{volumeId}";
 }
 
 /// <summary>Input of <c>CreateVolumeWorkflow</c>: where to place it and what the storage node builds it from.</summary>
@@ -44,3 +50,18 @@ public sealed record SnapshotWorkflowInput(string SnapshotId, string ProjectId, 
 
 /// <summary>Input of <c>ExtendVolumeWorkflow</c>: the size to grow to and the status to return to.</summary>
 public sealed record ExtendVolumeInput(string VolumeId, string ProjectId, string RequestId, int OldSizeGb, int NewSizeGb, string ReturnStatus);
+
+/// <summary>
+/// Input of <c>CreateBackupWorkflow</c>: the volume (and snapshot) to read, where the blobs go, and the status the
+/// volume returns to from <c>backing-up</c>.
+/// </summary>
+public sealed record CreateBackupInput(string BackupId, string ProjectId, string RequestId, string VolumeId, string? SnapshotId, string BlobPrefix, string ReturnStatus);
+
+/// <summary>Input of <c>DeleteBackupWorkflow</c>.</summary>
+public sealed record DeleteBackupInput(string BackupId, string ProjectId, string RequestId, string BlobPrefix);
+
+/// <summary>
+/// Input of <c>RestoreBackupWorkflow</c>: the backup and the volume it overwrites (in <paramref name="VolumeProjectId"/>);
+/// <paramref name="NewVolume"/> when the API created it for the restore (the workflow waits for it to be available).
+/// </summary>
+public sealed record RestoreBackupInput(string BackupId, string ProjectId, string RequestId, string BlobPrefix, string VolumeId, string VolumeProjectId, bool NewVolume);

@@ -78,3 +78,30 @@ public sealed record VolumeCommandOutput(string Id, long SizeBytes);
 /// <c>iscsi</c> (portal, IQN, LUN) — and the disk format the hypervisor must use.
 /// </summary>
 public sealed record VolumeConnectionInfo(string DriverVolumeType, string? Path, string? TargetPortal, string? TargetIqn, int? TargetLun, string Format);
+
+/// <summary>
+/// Back a volume (or one of its snapshots) up into the backup blob container: the node streams its bytes as raw,
+/// chunk by chunk, into block blobs under <paramref name="BlobPrefix"/> (never the whole volume in memory).
+/// Redelivery rewrites the same blobs.
+/// </summary>
+/// <param name="BackupId">The backup.</param>
+/// <param name="VolumeId">The volume backed up.</param>
+/// <param name="SnapshotId">Back this snapshot of the volume up instead of the volume itself.</param>
+/// <param name="BlobPrefix">Where the backup's blobs go (<c>{container}/{backup id}/</c>).</param>
+public sealed record BackupVolumeCommand(string BackupId, string VolumeId, string? SnapshotId, string BlobPrefix) : IAgentCommandPayload
+{
+    public static string Kind => AgentCommandKinds.BackupVolume;
+
+    public string ServerId => VolumeId;
+}
+
+/// <summary>Overwrite a volume with a backup's bytes streamed from its blobs (the volume is at least the backup's size).</summary>
+public sealed record RestoreVolumeBackupCommand(string BackupId, string VolumeId, string BlobPrefix) : IAgentCommandPayload
+{
+    public static string Kind => AgentCommandKinds.RestoreVolumeBackup;
+
+    public string ServerId => VolumeId;
+}
+
+/// <summary>The output of <see cref="BackupVolumeCommand"/>: the bytes read, the blobs written (chunks + manifest) and the bytes stored.</summary>
+public sealed record VolumeBackupOutput(string BackupId, long SizeBytes, int ObjectCount, long StoredBytes);

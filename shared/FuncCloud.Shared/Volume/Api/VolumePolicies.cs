@@ -29,6 +29,14 @@ public static class VolumePolicies
     public const string UpdateSnapshot = "volume:update_snapshot";
     public const string DeleteSnapshot = "volume:delete_snapshot";
 
+    public const string CreateBackup = "backup:create";
+    public const string GetBackup = "backup:get";
+    public const string GetAllBackups = "backup:get_all";
+    public const string UpdateBackup = "backup:update";
+    public const string DeleteBackup = "backup:delete";
+    public const string RestoreBackup = "backup:restore";
+    public const string BackupProjectAttribute = "backup:backup_project_attribute";
+
     public const string ManageTypes = "volume_extension:types_manage";
     public const string ReadTypes = "volume_extension:type_get";
     public const string TypeExtraSpecs = "volume_extension:access_types_extra_specs";
@@ -74,6 +82,18 @@ public sealed class VolumePolicyDefaults : IPolicyDefaults
             rules[action] = admin;
         }
 
+        // Backups (added after the rest, same split: readers read, members change, admins see the owning project).
+        foreach (var action in new[] { VolumePolicies.GetBackup, VolumePolicies.GetAllBackups })
+        {
+            rules[action] = reader;
+        }
+
+        foreach (var action in new[] { VolumePolicies.CreateBackup, VolumePolicies.UpdateBackup, VolumePolicies.DeleteBackup, VolumePolicies.RestoreBackup })
+        {
+            rules[action] = member;
+        }
+
+        rules[VolumePolicies.BackupProjectAttribute] = admin;
         return rules;
     }
 }

@@ -11,4 +11,7 @@ public static class VolumeMessageEvents
 
     /// <summary>delete volume: the storage node failed (unknown error detail).</summary>
     public const string DeleteVolume = "VOLUME_VOLUME_001_001";
+
+    /// <summary>restore backup: the storage node failed (filed, like a failed delete, under the unknown-error detail).</summary>
+    public const string RestoreBackup = "VOLUME_VOLUME_001_001";
 }

@@ -17,6 +17,9 @@ public enum VolumeOperation
     RollDetaching,
     Detach,
     Update,
+    Backup,
+    BackupForce,
+    RestoreBackup,
 }
 
 /// <summary>
@@ -41,6 +44,9 @@ public static class VolumeTransitions
         [VolumeOperation.RollDetaching] = ([VolumeStatus.Detaching], VolumeStatus.InUse),
         [VolumeOperation.Detach] = ([VolumeStatus.InUse, VolumeStatus.Detaching], VolumeStatus.Available),
         [VolumeOperation.Update] = ([.. VolumeStatus.All], null),
+        [VolumeOperation.Backup] = ([VolumeStatus.Available], VolumeStatus.BackingUp),
+        [VolumeOperation.BackupForce] = ([VolumeStatus.Available, VolumeStatus.InUse], VolumeStatus.BackingUp),
+        [VolumeOperation.RestoreBackup] = ([VolumeStatus.Available], VolumeStatus.RestoringBackup),
     };
 
     /// <summary>True when <paramref name="operation"/> may start from <paramref name="status"/>.</summary>
