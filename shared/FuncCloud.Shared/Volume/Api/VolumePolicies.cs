@@ -40,6 +40,11 @@ public static class VolumePolicies
     public const string Services = "volume_extension:services:index";
     public const string Pools = "scheduler_extension:scheduler_stats:get_pools";
     public const string Messages = "message:get_all";
+
+    public const string AttachmentCreate = "volume:attachment_create";
+    public const string AttachmentUpdate = "volume:attachment_update";
+    public const string AttachmentDelete = "volume:attachment_delete";
+    public const string AttachmentComplete = "volume:attachment_complete";
 }
 
 /// <summary>The default rules: readers read, members change their project's resources, admins everything.</summary>
@@ -72,6 +77,11 @@ public sealed class VolumePolicyDefaults : IPolicyDefaults
         foreach (var action in new[] { VolumePolicies.ForceDelete, VolumePolicies.ResetStatus, VolumePolicies.AdminAttributes, VolumePolicies.AllTenants, VolumePolicies.ManageTypes, VolumePolicies.TypeExtraSpecs, VolumePolicies.UpdateQuotas, VolumePolicies.Services, VolumePolicies.Pools })
         {
             rules[action] = admin;
+        }
+
+        foreach (var action in new[] { VolumePolicies.AttachmentCreate, VolumePolicies.AttachmentUpdate, VolumePolicies.AttachmentDelete, VolumePolicies.AttachmentComplete })
+        {
+            rules[action] = member;
         }
 
         return rules;
