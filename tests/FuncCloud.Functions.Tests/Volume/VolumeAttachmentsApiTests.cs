@@ -124,6 +124,39 @@ public sealed class VolumeAttachmentsApiTests(AllInOneFixture host) : IClassFixt
         (await RunAsync(Demo, "volume", "delete", "cat-v2")).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task LegacyActions_ShareTheAttachmentRecords()
+    {
+        await JsonAsync(Demo, "volume", "create", "--size", "1", "cat-v3");
+        var volumeId = (await WaitStatusAsync(Demo, ["volume", "show", "cat-v3"], "available", "error")).GetProperty("id").GetString()!;
+        var project = (await JsonAsync(Demo, "token", "issue")).GetProperty("project_id").GetString()!;
+        var token = await host.TokenAsync("demo", ComputeHostFixture.DemoPassword, "demo");
+        var action = $"/volume/v3/{project}/volumes/{volumeId}/action";
+        const string instance = "0b5c1f6e-3f7a-4a59-9d2e-6c1b8e7f4a10";
+
+        (await SendAsync(HttpMethod.Post, action, token, "3.0", "{\"os-reserve\": {}}")).Status.ShouldBe(202);
+        (await JsonAsync(Demo, "volume", "show", "cat-v3")).GetProperty("status").GetString().ShouldBe("attaching");
+        (await SendAsync(HttpMethod.Post, action, token, "3.0", "{\"os-attach\": {\"instance_uuid\": \"" + instance + "\", \"mountpoint\": \"/dev/vdd\", \"mode\": \"rw\"}}")).Status.ShouldBe(202);
+        (await JsonAsync(Demo, "volume", "show", "cat-v3")).GetProperty("status").GetString().ShouldBe("in-use");
+
+        var listed = await SendAsync(HttpMethod.Get, $"/volume/v3/{project}/attachments/detail?volume_id={volumeId}", token, "3.27");
+        var attachment = listed.Body.GetProperty("attachments").EnumerateArray().ShouldHaveSingleItem();
+        attachment.GetProperty("status").GetString().ShouldBe("attached");
+        attachment.GetProperty("instance").GetString().ShouldBe(instance);
+        attachment.GetProperty("attach_mode").GetString().ShouldBe("rw");
+        var attachmentId = attachment.GetProperty("id").GetString()!;
+        (await SendAsync(HttpMethod.Get, $"/volume/v3/{project}/attachments/{attachmentId}", token, "3.27")).Status.ShouldBe(200);
+
+        (await SendAsync(HttpMethod.Post, action, token, "3.0", "{\"os-begin_detaching\": {}}")).Status.ShouldBe(202);
+        (await JsonAsync(Demo, "volume", "show", "cat-v3")).GetProperty("status").GetString().ShouldBe("detaching");
+        (await SendAsync(HttpMethod.Post, action, token, "3.0", "{\"os-roll_detaching\": {}}")).Status.ShouldBe(202);
+        (await JsonAsync(Demo, "volume", "show", "cat-v3")).GetProperty("status").GetString().ShouldBe("in-use");
+        (await SendAsync(HttpMethod.Post, action, token, "3.0", "{\"os-detach\": {\"attachment_id\": \"" + attachmentId + "\"}}")).Status.ShouldBe(202);
+        (await JsonAsync(Demo, "volume", "show", "cat-v3")).GetProperty("status").GetString().ShouldBe("available");
+        (await SendAsync(HttpMethod.Get, $"/volume/v3/{project}/attachments/{attachmentId}", token, "3.27")).Status.ShouldBe(404);
+        (await RunAsync(Demo, "volume", "delete", "cat-v3")).ExitCode.ShouldBe(0);
+    }
+
     private async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string token, string version, string? json = null)
     {
         using var request = new HttpRequestMessage(method, path);

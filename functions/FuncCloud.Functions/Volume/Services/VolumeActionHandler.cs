@@ -45,7 +45,7 @@ public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess a
                 await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Reserve, v => v, cancellationToken);
                 break;
             case "os-unreserve":
-                await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Unreserve, v => v.Attachments.Count > 0 ? v with { Status = VolumeStatus.InUse } : v, cancellationToken);
+                await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Unreserve, v => v.Attachments.Any(a => a.AttachStatus == AttachmentStatus.Attached) ? v with { Status = VolumeStatus.InUse } : v, cancellationToken);
                 break;
             case "os-begin_detaching":
                 await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.BeginDetaching, v => v, cancellationToken);
