@@ -34,6 +34,7 @@ public static class VolumeServiceCollectionExtensions
         services.AddSingleton<VolumeActionHandler>();
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<BackupService>();
+        services.AddSingleton<Attachments.VolumeAttachmentService>();
         services.AddSingleton<IHostedService, VolumeBootstrapper>();
         services.AddSingleton(new CatalogServiceDefinition("volumev3", "cinderv3", VolumeRoutes.CatalogPath));
         services.AddSingleton(new CatalogServiceDefinition("block-storage", "cinder", VolumeRoutes.CatalogPath));

@@ -24,6 +24,7 @@ public static class VolumeStateServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VolumeTable>();
         services.TryAddSingleton<VolumeRepository>();
+        services.TryAddSingleton<VolumeAttachmentIndex>();
         services.TryAddSingleton<SnapshotRepository>();
         services.TryAddSingleton<VolumeTypeRepository>();
         services.TryAddSingleton<VolumeMessageRepository>();

@@ -45,6 +45,9 @@ public sealed class VolumeTable(TableServiceClient service, StorageNames names)
 
     /// <summary>Storage pools.</summary>
     public const string Pools = "pools";
+
+    /// <summary>The attachment id → volume index (the attachments live in their volume's document).</summary>
+    public const string Attachments = "attachments";
 }
 
 /// <summary>Where a volume or snapshot id lives.</summary>

@@ -43,6 +43,8 @@ public static class VolumeBenchmark
                 await AttachDetachAsync(client, root, imageId, made.Take(20).ToList());
             }
 
+            await AttachmentsApiAsync(client, root, made.Take(20).ToList());
+
             clock.Restart();
             var burst = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => CreateAsync(client, root, $"bench-burst-{i}")));
             made.AddRange(burst.Select(b => b.Id));
@@ -117,6 +119,44 @@ public static class VolumeBenchmark
         {
             await client.DeleteAsync($"/compute/v2.1/servers/{serverId}");
         }
+    }
+
+    // Cinder's attachments API (3.44) as nova drives it, no server needed: create (reserved) → update with the storage
+    // node's own host as connector (its export round trip) → os-complete (in-use); then delete (available).
+    private static async Task AttachmentsApiAsync(HttpClient client, string root, List<string> volumes)
+    {
+        var attaches = new List<double>();
+        var deletes = new List<double>();
+        var clock = Stopwatch.StartNew();
+        foreach (var volume in volumes)
+        {
+            var one = Stopwatch.StartNew();
+            var created = await SendAsync(client, HttpMethod.Post, $"{root}/attachments", "{\"attachment\": {\"volume_uuid\": \"" + volume + "\"}}");
+            var id = created.GetProperty("attachment").GetProperty("id").GetString()!;
+            await SendAsync(client, HttpMethod.Put, $"{root}/attachments/{id}", """{"attachment": {"connector": {"host": "local", "mountpoint": "/dev/vdb"}}}""");
+            await SendAsync(client, HttpMethod.Post, $"{root}/attachments/{id}/action", """{"os-complete": null}""");
+            attaches.Add(one.Elapsed.TotalMilliseconds);
+            one.Restart();
+            await SendAsync(client, HttpMethod.Delete, $"{root}/attachments/{id}", null);
+            deletes.Add(one.Elapsed.TotalMilliseconds);
+        }
+
+        Print("attachment create→update→complete", attaches, clock.Elapsed);
+        Print("attachment delete", deletes, clock.Elapsed);
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, string? json)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : Json(json) };
+        request.Headers.Add("OpenStack-API-Version", "volume 3.44");
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+        }
+
+        return text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
     }
 
     private static async Task VolumeStatusAsync(HttpClient client, string root, string id, string wanted, Stopwatch clock)

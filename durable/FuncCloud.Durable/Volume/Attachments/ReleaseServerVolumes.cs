@@ -15,7 +15,7 @@ public sealed record ReleasedVolume(string VolumeId, string? StorageNode);
 /// After a server is destroyed its guest no longer holds its volumes (nova detaches them on delete): each attached
 /// volume returns to <c>available</c> without the server's attachment, and the server's list is emptied.
 /// </summary>
-public sealed class ReleaseServerVolumes(ServerRepository servers, VolumeRepository volumes, TimeProvider clock)
+public sealed class ReleaseServerVolumes(ServerRepository servers, VolumeRepository volumes, VolumeAttachmentIndex index, TimeProvider clock)
 {
     [Function(nameof(ReleaseServerVolumes))]
     public async Task<IReadOnlyList<ReleasedVolume>> RunAsync([ActivityTrigger] string serverId, CancellationToken cancellationToken)
@@ -33,12 +33,20 @@ public sealed class ReleaseServerVolumes(ServerRepository servers, VolumeReposit
                 continue;
             }
 
+            var gone = new List<string>();
             await volumes.UpdateAsync(volume.ProjectId, volume.Id, v =>
             {
+                gone.Clear();
+                gone.AddRange(v.Attachments.Where(a => a.ServerId == serverId).Select(a => a.Id));
                 var left = v.Attachments.Where(a => a.ServerId != serverId).ToList();
                 var status = v.Status is VolumeStatus.InUse or VolumeStatus.Attaching or VolumeStatus.Detaching && left.Count == 0 ? VolumeStatus.Available : v.Status;
                 return v with { Attachments = left, Status = status, UpdatedAt = clock.GetUtcNow() };
             }, cancellationToken);
+            foreach (var id in gone)
+            {
+                await index.RemoveAsync(id, cancellationToken);
+            }
+
             released.Add(new ReleasedVolume(volume.Id, volume.Host is { } pool ? StoragePoolRecord.NodeOfPool(pool) : null));
         }
 

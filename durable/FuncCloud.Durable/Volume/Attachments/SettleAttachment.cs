@@ -11,7 +11,7 @@ namespace FuncCloud.Durable.Volume.Attachments;
 /// attachment and the server's entry gone; detach failed → in-use again (cinder's roll_detaching).
 /// Compare-and-swaps that only apply from the step's status, so a retry is harmless.
 /// </summary>
-public sealed class SettleAttachment(VolumeRepository volumes, ServerRepository servers)
+public sealed class SettleAttachment(VolumeRepository volumes, ServerRepository servers, VolumeAttachmentIndex index)
 {
     [Function(nameof(SettleAttachment))]
     public async Task RunAsync([ActivityTrigger] SettleAttachmentInput input, CancellationToken cancellationToken)
@@ -34,19 +34,36 @@ public sealed class SettleAttachment(VolumeRepository volumes, ServerRepository 
                 : to == VolumeStatus.Available ? s with { VolumeAttachments = keep } : s;
         }, cancellationToken);
 
+        // The attachment record (created by the API when it reserved the volume) is the one cinder's attachments API shows.
+        var removed = new List<string>();
         await volumes.UpdateAsync(a.VolumeProjectId, a.VolumeId, v =>
         {
+            removed.Clear();
             if (v.Status != from)
             {
                 return v;
             }
 
             var others = v.Attachments.Where(x => x.ServerId != a.ServerId).ToList();
-            IReadOnlyList<VolumeAttachmentRecord> attachments = to == VolumeStatus.InUse
-                ? [.. others, v.Attachments.FirstOrDefault(x => x.ServerId == a.ServerId)
-                    ?? new VolumeAttachmentRecord(a.AttachmentId, a.ServerId, a.ComputeNode, a.Device, "attached", input.At)]
-                : others;
-            return v with { Status = to, Attachments = attachments, UpdatedAt = input.At };
+            var mine = v.Attachments.FirstOrDefault(x => x.ServerId == a.ServerId)
+                ?? new VolumeAttachmentRecord(a.AttachmentId, a.ServerId, a.ComputeNode, a.Device, AttachmentStatus.Attaching, null, "rw");
+            if (to == VolumeStatus.InUse)
+            {
+                var attachedAt = mine.AttachedAt ?? input.At;
+                return v with
+                {
+                    Status = to,
+                    Attachments = [.. others, mine with { AttachStatus = AttachmentStatus.Attached, AttachedAt = attachedAt, HostName = a.ComputeNode, Device = a.Device, AttachMode = mine.AttachMode is null or "null" ? "rw" : mine.AttachMode }],
+                    UpdatedAt = input.At,
+                };
+            }
+
+            removed.AddRange(v.Attachments.Where(x => x.ServerId == a.ServerId).Select(x => x.Id));
+            return v with { Status = to, Attachments = others, UpdatedAt = input.At };
         }, cancellationToken);
+        foreach (var id in removed)
+        {
+            await index.RemoveAsync(id, cancellationToken);
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace FuncCloud.Functions.Compute.VolumeAttachments;
 /// then the durable attach workflow: export → hot-plug → in-use) and detach (detaching, then the detach workflow).
 /// The volume must be visible to the caller (its project), as nova asks cinder with the user's token.
 /// </summary>
-public sealed class ServerVolumeService(ServerQueries queries, ServerRepository servers, VolumeRepository volumes, TimeProvider clock)
+public sealed class ServerVolumeService(ServerQueries queries, ServerRepository servers, VolumeRepository volumes, VolumeAttachmentIndex index, TimeProvider clock)
 {
     private static readonly string[] AttachableVmStates = [VmStates.Active, VmStates.Paused, VmStates.Stopped, VmStates.Suspended];
 
@@ -67,13 +67,19 @@ public sealed class ServerVolumeService(ServerQueries queries, ServerRepository 
         var device = PickDevice(server, requestedDevice);
         var attachment = new ServerVolumeAttachment(volumeId, device, deleteOnTermination, false);
         var reserved = false;
+
+        // Nova's flow against cinder: an attachment record (attaching) for the server, the one cinder's attachments API shows.
+        var attachmentId = Guid.NewGuid().ToString();
+        await index.AddAsync(attachmentId, volume.ProjectId, volumeId, cancellationToken);
         await volumes.UpdateAsync(volume.ProjectId, volumeId, v =>
         {
             reserved = v.Status == VolumeStatus.Available;
-            return reserved ? v with { Status = VolumeStatus.Attaching, UpdatedAt = clock.GetUtcNow() } : v;
+            var record = new VolumeAttachmentRecord(attachmentId, serverId, computeNode, device, AttachmentStatus.Attaching, null, "rw");
+            return reserved ? v with { Status = VolumeStatus.Attaching, Attachments = [.. v.Attachments, record], UpdatedAt = clock.GetUtcNow() } : v;
         }, cancellationToken);
         if (!reserved)
         {
+            await index.RemoveAsync(attachmentId, cancellationToken);
             throw new BadRequestException($"Invalid volume: volume {volumeId} status must be available to attach.");
         }
 
@@ -81,7 +87,7 @@ public sealed class ServerVolumeService(ServerQueries queries, ServerRepository 
         var requestId = RequestIds.Get(call.Request.HttpContext);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(AttachVolumeWorkflow),
-            new VolumeAttachmentInput(serverId, volumeId, volume.ProjectId, device, computeNode, StoragePoolRecord.NodeOfPool(pool), Guid.NewGuid().ToString()),
+            new VolumeAttachmentInput(serverId, volumeId, volume.ProjectId, device, computeNode, StoragePoolRecord.NodeOfPool(pool), attachmentId),
             new StartOrchestrationOptions(AttachmentWorkflowIds.Attach(volumeId, requestId)), cancellationToken);
         return attachment;
     }
@@ -101,7 +107,8 @@ public sealed class ServerVolumeService(ServerQueries queries, ServerRepository 
         await volumes.UpdateAsync(volume.ProjectId, volumeId, v =>
         {
             started = v.Status == VolumeStatus.InUse && attachment.Attached;
-            return started ? v with { Status = VolumeStatus.Detaching, UpdatedAt = clock.GetUtcNow() } : v;
+            var marked = v.Attachments.Select(a => a.ServerId == serverId ? a with { AttachStatus = AttachmentStatus.Detaching } : a).ToList();
+            return started ? v with { Status = VolumeStatus.Detaching, Attachments = marked, UpdatedAt = clock.GetUtcNow() } : v;
         }, cancellationToken);
         if (!started || volume.Host is not { } pool)
         {
@@ -111,7 +118,7 @@ public sealed class ServerVolumeService(ServerQueries queries, ServerRepository 
         var requestId = RequestIds.Get(call.Request.HttpContext);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(DetachVolumeWorkflow),
-            new VolumeAttachmentInput(serverId, volumeId, volume.ProjectId, attachment.Device, computeNode, StoragePoolRecord.NodeOfPool(pool), string.Empty),
+            new VolumeAttachmentInput(serverId, volumeId, volume.ProjectId, attachment.Device, computeNode, StoragePoolRecord.NodeOfPool(pool), volume.Attachments.FirstOrDefault(a => a.ServerId == serverId)?.Id ?? string.Empty),
             new StartOrchestrationOptions(AttachmentWorkflowIds.Detach(volumeId, requestId)), cancellationToken);
     }
 

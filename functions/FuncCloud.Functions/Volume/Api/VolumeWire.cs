@@ -33,7 +33,8 @@ public static class VolumeWire
     {
         var body = new JsonObject
         {
-            ["attachments"] = new JsonArray([.. v.Attachments.Select(a => (JsonNode)new JsonObject
+            // Cinder's volume view lists the attachments that completed; reserved or attaching ones are the attachments API's.
+            ["attachments"] = new JsonArray([.. v.Attachments.Where(a => a.AttachStatus is AttachmentStatus.Attached or AttachmentStatus.Detaching).Select(a => (JsonNode)new JsonObject
             {
                 ["server_id"] = a.ServerId,
                 ["attachment_id"] = a.Id,

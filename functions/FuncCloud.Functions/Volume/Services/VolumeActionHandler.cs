@@ -12,7 +12,7 @@ using Microsoft.DurableTask.Client;
 namespace FuncCloud.Functions.Volume.Services;
 
 /// <summary><c>POST /volumes/{id}/action</c>: one action per body, each checked against the transition table.</summary>
-public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess access, VolumeService service, VolumeQuotaService quotas, TimeProvider clock)
+public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess access, VolumeService service, VolumeQuotaService quotas, VolumeAttachmentIndex attachmentIndex, TimeProvider clock)
 {
     /// <summary>Runs the action the body names.</summary>
     public async Task<IResult> HandleAsync(VolumeCall call, string id, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess a
                 await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Reserve, v => v, cancellationToken);
                 break;
             case "os-unreserve":
-                await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Unreserve, v => v.Attachments.Count > 0 ? v with { Status = VolumeStatus.InUse } : v, cancellationToken);
+                await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Unreserve, v => v.Attachments.Any(a => a.AttachStatus == AttachmentStatus.Attached) ? v with { Status = VolumeStatus.InUse } : v, cancellationToken);
                 break;
             case "os-begin_detaching":
                 await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.BeginDetaching, v => v, cancellationToken);
@@ -62,19 +62,32 @@ public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess a
                 }
 
                 var device = args.RequireString("mountpoint");
+                var mode = args.OptionalString("mode", 255) ?? "rw";
+                var attachmentId = Guid.NewGuid().ToString();
+
+                // The same attachment records as the attachments API: indexed first, so a lookup never misses one.
+                await attachmentIndex.AddAsync(attachmentId, (await access.VolumeAsync(call, id, VolumePolicies.Attach, cancellationToken)).ProjectId, id, cancellationToken);
                 await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Attach, v => v with
                 {
-                    Attachments = [.. v.Attachments.Where(a => a.ServerId != server), new VolumeAttachmentRecord(Guid.NewGuid().ToString(), server, hostName, device, "attached", clock.GetUtcNow())],
-                    ReadOnly = v.ReadOnly || args.OptionalString("mode") == "ro",
+                    Attachments = [.. v.Attachments.Where(a => a.ServerId != server), new VolumeAttachmentRecord(attachmentId, server, hostName, device, AttachmentStatus.Attached, clock.GetUtcNow(), mode)],
+                    ReadOnly = v.ReadOnly || mode == "ro",
                 }, cancellationToken);
                 break;
             case "os-detach":
                 var attachment = args.OptionalString("attachment_id", 36);
+                var detached = new List<string>();
                 await ChangeAsync(call, id, VolumePolicies.Attach, VolumeOperation.Detach, v =>
                 {
                     var left = v.Attachments.Where(a => attachment is not null && a.Id != attachment).ToList();
+                    detached.Clear();
+                    detached.AddRange(v.Attachments.Except(left).Select(a => a.Id));
                     return v with { Attachments = left, Status = left.Count > 0 ? VolumeStatus.InUse : VolumeStatus.Available };
                 }, cancellationToken);
+                foreach (var gone in detached)
+                {
+                    await attachmentIndex.RemoveAsync(gone, cancellationToken);
+                }
+
                 break;
             default:
                 throw new BadRequestException($"There is no such action: {action}");

@@ -88,7 +88,8 @@ public sealed class VolumeQueries(VolumeRepository volumes, SnapshotRepository s
         _ => s.CreatedAt,
     };
 
-    private async Task<IReadOnlyList<string>> ProjectsAsync(VolumeCall call, string kind, CancellationToken cancellationToken)
+    /// <summary>The projects a list reads: the caller's, or (admins with <c>all_tenants</c>) one or every project owning <paramref name="kind"/>.</summary>
+    public async Task<IReadOnlyList<string>> ProjectsAsync(VolumeCall call, string kind, CancellationToken cancellationToken)
     {
         var allTenants = call.Query("all_tenants") is { } all && all is not ("0" or "false" or "False");
         if (!allTenants || !policy.IsAllowed(VolumePolicies.AllTenants, call.Caller))

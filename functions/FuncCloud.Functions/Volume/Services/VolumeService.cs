@@ -196,7 +196,7 @@ public sealed class VolumeService(
             {
                 throw new InvalidVolumeStateException(
                     $"Invalid volume: Volume status must be {VolumeTransitions.Expected(operation)} and must not be migrating, attached, belong to a group, have snapshots or be disassociated from snapshots after volume transfer. Volume {id} is {v.Status}" +
-                    (v.Attachments.Count > 0 ? $" and attached to server {v.Attachments[0].ServerId}." : "."));
+                    (v.Attachments.Count > 0 ? v.Attachments[0].ServerId is { } holder ? $" and attached to server {holder}." : $" and has attachment {v.Attachments[0].Id}." : "."));
             }
 
             return v with { Status = VolumeStatus.Deleting, UpdatedAt = clock.GetUtcNow() };

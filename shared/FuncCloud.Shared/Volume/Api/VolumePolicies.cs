@@ -48,6 +48,11 @@ public static class VolumePolicies
     public const string Services = "volume_extension:services:index";
     public const string Pools = "scheduler_extension:scheduler_stats:get_pools";
     public const string Messages = "message:get_all";
+
+    public const string AttachmentCreate = "volume:attachment_create";
+    public const string AttachmentUpdate = "volume:attachment_update";
+    public const string AttachmentDelete = "volume:attachment_delete";
+    public const string AttachmentComplete = "volume:attachment_complete";
 }
 
 /// <summary>The default rules: readers read, members change their project's resources, admins everything.</summary>
@@ -89,6 +94,11 @@ public sealed class VolumePolicyDefaults : IPolicyDefaults
         }
 
         foreach (var action in new[] { VolumePolicies.CreateBackup, VolumePolicies.UpdateBackup, VolumePolicies.DeleteBackup, VolumePolicies.RestoreBackup })
+        {
+            rules[action] = member;
+        }
+
+        foreach (var action in new[] { VolumePolicies.AttachmentCreate, VolumePolicies.AttachmentUpdate, VolumePolicies.AttachmentDelete, VolumePolicies.AttachmentComplete })
         {
             rules[action] = member;
         }

@@ -1,13 +1,38 @@
+using FuncCloud.Shared.Agents.Commands;
+
 namespace FuncCloud.Shared.Volume.Volumes;
 
-/// <summary>An attachment of a volume to a server (cinder's attachment record).</summary>
+/// <summary>
+/// An attachment of a volume (cinder's attachment record), kept inside its volume's document so the volume's
+/// status and its attachments change in one compare-and-swap (one state machine for the attachments API, the
+/// legacy actions and nova's <c>os-volume_attachments</c>).
+/// </summary>
+/// <param name="Id">The attachment id.</param>
+/// <param name="ServerId">The instance (nova server) it is for, if any.</param>
+/// <param name="HostName">The connector's host (the compute node).</param>
+/// <param name="Device">The guest device (mountpoint).</param>
+/// <param name="AttachStatus">Its status: <see cref="AttachmentStatus"/>.</param>
+/// <param name="AttachedAt">When it completed (null until then).</param>
+/// <param name="AttachMode"><c>rw</c>, <c>ro</c> or <c>null</c> (not chosen yet).</param>
+/// <param name="ConnectionInfo">The export the storage node made for the connector.</param>
 public sealed record VolumeAttachmentRecord(
     string Id,
     string? ServerId,
     string? HostName,
     string? Device,
     string AttachStatus,
-    DateTimeOffset AttachedAt);
+    DateTimeOffset? AttachedAt,
+    string? AttachMode = null,
+    VolumeConnectionInfo? ConnectionInfo = null);
+
+/// <summary>Cinder's attachment statuses (<c>attach_status</c> of an attachment).</summary>
+public static class AttachmentStatus
+{
+    public const string Reserved = "reserved";
+    public const string Attaching = "attaching";
+    public const string Attached = "attached";
+    public const string Detaching = "detaching";
+}
 
 /// <summary>A volume as stored (PartitionKey = its project).</summary>
 public sealed record VolumeRecord(
@@ -35,5 +60,5 @@ public sealed record VolumeRecord(
     string? Operation)
 {
     /// <summary>The attach status cinder derives from the attachments.</summary>
-    public string AttachStatus => Attachments.Count > 0 ? "attached" : "detached";
+    public string AttachStatus => Attachments.Any(a => a.AttachStatus == AttachmentStatus.Attached) ? "attached" : "detached";
 }
