@@ -62,6 +62,8 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<AutoAllocatedTopology>();
         services.AddSingleton<ServerNetworkResolver>();
         services.AddSingleton<ServerAddresses>();
+        services.AddSingleton<ServerSecurityGroups>();
+        services.AddSingleton<ServerInterfaces>();
         services.AddSingleton<ServerPortService>();
         services.AddSingleton<IServerPorts>(sp => sp.GetRequiredService<ServerPortService>());
         services.AddSingleton(new CatalogServiceDefinition("network", "neutron", NeutronRoutes.Root));

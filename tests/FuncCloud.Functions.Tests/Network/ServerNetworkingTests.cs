@@ -177,6 +177,66 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
         await OkAsync(Demo, "server", "delete", "--wait", id);
     }
 
+    [Fact]
+    public async Task InterfacesAndSecurityGroups_AddAndRemoveThroughTheCli_AndNeutronPortDeleteDetaches()
+    {
+        await OkAsync(Demo, "network", "create", "n2");
+        await OkAsync(Demo, "subnet", "create", "--network", "n2", "--subnet-range", "10.2.0.0/24", "s2");
+        await OkAsync(Demo, "security", "group", "create", "sg2");
+        var vm = await JsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", ComputeHostFixture.ImageId, "--network", "private", "--wait", "if-vm", "-f", "json");
+        var serverId = vm.GetProperty("id").GetString()!;
+
+        var p2 = (await JsonAsync(Demo, "port", "create", "--network", "n2", "p2", "-f", "json")).GetProperty("id").GetString()!;
+        await OkAsync(Demo, "server", "add", "port", "if-vm", p2);
+        (await JsonAsync(Demo, "port", "show", p2, "-f", "json")).GetProperty("device_id").GetString().ShouldBe(serverId);
+        (await JsonAsync(Demo, "server", "show", "if-vm", "-f", "json")).GetProperty("addresses").ToString().ShouldContain("n2");
+        var token = (await JsonAsync(Demo, "token", "issue", "-f", "json")).GetProperty("id").GetString()!;
+        var interfaces = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-interface");
+        interfaces.GetProperty("interfaceAttachments").GetArrayLength().ShouldBe(2);
+        interfaces.GetProperty("interfaceAttachments").EnumerateArray().Select(a => a.GetProperty("port_id").GetString()).ShouldContain(p2);
+        await OkAsync(Demo, "server", "remove", "port", "if-vm", p2);
+        var kept = await JsonAsync(Demo, "port", "show", p2, "-f", "json");
+        kept.GetProperty("device_id").GetString().ShouldBe(string.Empty); // the user's port survives its detach
+
+        await OkAsync(Demo, "server", "add", "network", "if-vm", "n2");
+        var onN2 = await JsonAsync(Demo, "port", "list", "--device-id", serverId, "--network", "n2", "-f", "json");
+        onN2.GetArrayLength().ShouldBe(1);
+        var made = onN2[0].GetProperty("ID").GetString()!;
+        await OkAsync(Demo, "server", "remove", "network", "if-vm", "n2");
+        (await OpenStackCli.RunAsync(Demo, "port", "show", made)).ExitCode.ShouldNotBe(0); // a port made for the server is deleted
+
+        await OkAsync(Demo, "server", "add", "security", "group", "if-vm", "sg2");
+        var groups = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-security-groups");
+        groups.GetProperty("security_groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()).ShouldBe(["default", "sg2"]);
+        var again = await OpenStackCli.RunAsync(Demo, "server", "add", "security", "group", "if-vm", "sg2");
+        again.ExitCode.ShouldNotBe(0);
+        await OkAsync(Demo, "server", "remove", "security", "group", "if-vm", "sg2");
+        groups = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-security-groups");
+        groups.GetProperty("security_groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()).ShouldBe(["default"]);
+
+        // Deleting the server's port in Neutron detaches it: gone from addresses and os-interface.
+        var privatePort = (await JsonAsync(Demo, "port", "list", "--device-id", serverId, "-f", "json"))[0].GetProperty("ID").GetString()!;
+        await OkAsync(Demo, "port", "delete", privatePort);
+        (await JsonAsync(Demo, "server", "show", "if-vm", "-f", "json")).GetProperty("addresses").ToString().ShouldNotContain("private");
+        (await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-interface")).GetProperty("interfaceAttachments").GetArrayLength().ShouldBe(0);
+
+        await OkAsync(Demo, "server", "delete", "--wait", "if-vm");
+        await OkAsync(Demo, "port", "delete", p2);
+        await OkAsync(Demo, "security", "group", "delete", "sg2");
+        await OkAsync(Demo, "subnet", "delete", "s2");
+        await OkAsync(Demo, "network", "delete", "n2");
+    }
+
+    private async Task<JsonElement> GetAsync(string token, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Auth-Token", token);
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(200, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     private async Task ShowsFloatingInRawAddressesAsync(string serverId, string fip)
     {
         var token = (await JsonAsync(Demo, "token", "issue", "-f", "json")).GetProperty("id").GetString()!;
