@@ -14,7 +14,7 @@ namespace FuncCloud.Functions.Network.Compute;
 /// adds the group to every port of the server, <c>removeSecurityGroup</c> takes it off them, and
 /// <c>GET /servers/{id}/os-security-groups</c> lists the groups on its ports in nova's shape.
 /// </summary>
-public sealed class ServerSecurityGroups(NetworkStore store, PortKind ports)
+public sealed class ServerSecurityGroups(NetworkStore store, PortKind ports, SecurityGroupKind groupKind)
 {
     /// <summary>nova's <c>addSecurityGroup</c>: 404 unknown group or no ports, 400 already there, 409 ambiguous name.</summary>
     public Task AddAsync(RequestContext caller, ServerRecord server, string name, CancellationToken cancellationToken) =>
@@ -28,7 +28,28 @@ public sealed class ServerSecurityGroups(NetworkStore store, PortKind ports)
     public async Task<JsonObject> ListAsync(ServerRecord server, CancellationToken cancellationToken)
     {
         var ids = (await PortsAsync(server.Id, cancellationToken)).SelectMany(p => p.Strings("security_groups") ?? []).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-        var groups = (await store.ListAsync(ResourceKindNames.SecurityGroup, cancellationToken)).Select(g => g.Body).Where(g => ids.Contains(g.Id())).ToList();
+        return await RenderAsync(g => ids.Contains(g.Id()), cancellationToken);
+    }
+
+    /// <summary>nova's deprecated proxy <c>GET /os-security-groups</c> (before 2.36): the project's groups.</summary>
+    public async Task<JsonObject> ListProjectAsync(string projectId, CancellationToken cancellationToken)
+    {
+        await groupKind.EnsureDefaultAsync(projectId, cancellationToken);
+        return await RenderAsync(g => g.Project() == projectId, cancellationToken);
+    }
+
+    /// <summary>nova's deprecated proxy <c>GET /os-security-groups/{id}</c>: one of the project's groups, 404 otherwise.</summary>
+    public async Task<JsonObject> ShowProjectAsync(string projectId, string id, CancellationToken cancellationToken)
+    {
+        var found = (await RenderAsync(g => g.Project() == projectId && g.Id() == id, cancellationToken))["security_groups"]!.AsArray().FirstOrDefault()
+            ?? throw new ComputeResourceNotFoundException("security_group", id, $"Security group {id} not found.");
+        return new JsonObject { ["security_group"] = found.DeepClone() };
+    }
+
+    private async Task<JsonObject> RenderAsync(Func<JsonObject, bool> which, CancellationToken cancellationToken)
+    {
+        var groups = (await store.ListAsync(ResourceKindNames.SecurityGroup, cancellationToken)).Select(g => g.Body).Where(which).ToList();
+        var ids = groups.Select(g => g.Id()).ToHashSet(StringComparer.Ordinal);
         var names = groups.ToDictionary(g => g.Id(), g => g.StrOr("name", string.Empty), StringComparer.Ordinal);
         var rules = (await store.ListAsync(ResourceKindNames.SecurityGroupRule, cancellationToken)).Select(r => r.Body)
             .Where(r => ids.Contains(r.Str("security_group_id") ?? string.Empty) && r.Str("direction") == "ingress").ToList();
