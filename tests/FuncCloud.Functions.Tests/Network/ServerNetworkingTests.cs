@@ -180,6 +180,25 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
     [Fact]
     public async Task InterfacesAndSecurityGroups_AddAndRemoveThroughTheCli_AndNeutronPortDeleteDetaches()
     {
+        try
+        {
+            await InterfacesAndSecurityGroupsAsync();
+        }
+        finally
+        {
+            // The demo project's only network must be private again for the other tests, whatever failed here.
+            await QuietlyAsync(Demo, "server", "delete", "--wait", "if-vm");
+            await QuietlyAsync(Demo, "port", "delete", "p2");
+            await QuietlyAsync(Demo, "security", "group", "delete", "sg2");
+            await QuietlyAsync(Demo, "network", "delete", "n2");
+        }
+    }
+
+    private static async Task QuietlyAsync(IDictionary<string, string> environment, params string[] args) =>
+        await OpenStackCli.RunAsync(environment, args);
+
+    private async Task InterfacesAndSecurityGroupsAsync()
+    {
         await OkAsync(Demo, "network", "create", "n2");
         await OkAsync(Demo, "subnet", "create", "--network", "n2", "--subnet-range", "10.2.0.0/24", "s2");
         await OkAsync(Demo, "security", "group", "create", "sg2");
