@@ -74,6 +74,7 @@ public static class BenchmarkCommand
             {
                 await new Network.NetworkBenchmark(baseUri, options.GetValueOrDefault("user", "admin"), password ?? string.Empty, options.GetValueOrDefault("project", "admin"))
                     .RunAsync(requests, TimeSpan.FromSeconds(seconds));
+                await Network.NetworkBootBenchmark.RunAsync();
                 return 0;
             }
 

@@ -1,7 +1,9 @@
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Network.Api;
+using FuncCloud.Durable.Compute.Networking;
 using FuncCloud.Functions.Network.Bootstrap;
+using FuncCloud.Functions.Network.Compute;
 using FuncCloud.Functions.Network.Services;
 using FuncCloud.Functions.Network.Wiring;
 using FuncCloud.Shared.Agents;
@@ -57,6 +59,13 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<NetworkNodeService>();
         services.AddSingleton<NetworkAgents>();
         services.TryAddSingleton<AgentCommandSender>();
+        services.AddSingleton<AutoAllocatedTopology>();
+        services.AddSingleton<ServerNetworkResolver>();
+        services.AddSingleton<ServerAddresses>();
+        services.AddSingleton<ServerSecurityGroups>();
+        services.AddSingleton<ServerInterfaces>();
+        services.AddSingleton<ServerPortService>();
+        services.AddSingleton<IServerPorts>(sp => sp.GetRequiredService<ServerPortService>());
         services.AddSingleton(new CatalogServiceDefinition("network", "neutron", NeutronRoutes.Root));
         services.Configure<NetworkBootstrapOptions>(configuration.GetSection(NetworkBootstrapOptions.Section));
         services.AddSingleton<NetworkBootstrapper>();

@@ -72,7 +72,7 @@ public static class BootBenchmark
         return 0;
     }
 
-    private static async Task<string> TokenAsync(HttpClient client)
+    internal static async Task<string> TokenAsync(HttpClient client)
     {
         var body = new JsonObject
         {
@@ -100,7 +100,7 @@ public static class BootBenchmark
             : throw new InvalidOperationException($"{(int)response.StatusCode}: {text}");
     }
 
-    private static async Task<string> WaitAsync(HttpClient client, string id, Stopwatch clock, TimeSpan limit)
+    internal static async Task<string> WaitAsync(HttpClient client, string id, Stopwatch clock, TimeSpan limit)
     {
         while (clock.Elapsed < limit)
         {

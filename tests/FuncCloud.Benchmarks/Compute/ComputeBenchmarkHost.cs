@@ -11,9 +11,10 @@ public sealed class ComputeBenchmarkHost : AgentHostFixture, IAsyncDisposable
     private const string AgentPassword = "bench-agent-pass";
     private readonly int _nodes;
     private readonly int _servers;
+    private readonly bool _networks;
 
-    private ComputeBenchmarkHost(int nodes, int servers)
-        : base(AgentPassword, "funccloud-bench-agent-") => (_nodes, _servers) = (nodes, servers);
+    private ComputeBenchmarkHost(int nodes, int servers, bool networks)
+        : base(AgentPassword, "funccloud-bench-agent-") => (_nodes, _servers, _networks) = (nodes, servers, networks);
 
     protected override IDictionary<string, string?> Settings
     {
@@ -25,6 +26,7 @@ public sealed class ComputeBenchmarkHost : AgentHostFixture, IAsyncDisposable
             settings["FuncCloud:Compute:Quotas:Cores"] = "100000";
             settings["FuncCloud:Compute:Quotas:Ram"] = "100000000";
             settings["FuncCloud:Compute:Scheduler:HostSubsetSize"] = "4";
+            settings["FuncCloud:Bootstrap:Network:Enabled"] = _networks ? "true" : "false";
             return settings;
         }
     }
@@ -38,9 +40,10 @@ public sealed class ComputeBenchmarkHost : AgentHostFixture, IAsyncDisposable
         ["FuncCloud:Agent:MaxConcurrentCommands"] = "8",
     };
 
-    public static async Task<ComputeBenchmarkHost> StartAsync(int nodes, int servers)
+    /// <summary>Starts the host; <paramref name="networks"/> bootstraps devstack's networks (demo's <c>private</c>).</summary>
+    public static async Task<ComputeBenchmarkHost> StartAsync(int nodes, int servers, bool networks = false)
     {
-        var host = new ComputeBenchmarkHost(nodes, servers);
+        var host = new ComputeBenchmarkHost(nodes, servers, networks);
         await host.InitializeAsync();
         await TestImages.SeedAsync(host.Services, ImageId, "bench");
         await host.StartAgentAsync();

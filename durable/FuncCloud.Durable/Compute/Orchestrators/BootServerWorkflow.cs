@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace FuncCloud.Durable.Compute.Orchestrators;
 
 /// <summary>
-/// Builds a server: schedule + claim, place on the node and send the spawn, wait for the agent, ACTIVE.
+/// Builds a server: schedule + claim, allocate its ports on that node, place on the node and send the spawn, wait for the agent, ACTIVE.
 /// Every failure compensates (the claim is released, the agent told to destroy what it may have built) and
 /// leaves ERROR with a fault naming the step and the node. A delete during the build wins: the workflow lets
 /// an in-flight spawn settle (bounded), destroys it, releases the claim and ends the server DELETED.
@@ -40,7 +40,12 @@ public static partial class BootServerWorkflow
             return;
         }
 
-        var spawn = AgentCalls.Command(context, new SpawnCommand(input.Instance), input.AgentTimeoutSeconds);
+        if (await ServerPorts.AllocateAsync(context, input, node, placement.AvailabilityZone) is not { } ports)
+        {
+            return;
+        }
+
+        var spawn = AgentCalls.Command(context, new SpawnCommand(input.Instance with { Ports = ports }), input.AgentTimeoutSeconds);
         var begun = await context.CallActivityAsync<StepOutcome>(nameof(BeginSpawn), new BeginSpawnInput(input.ServerId, input.RequestId, node, placement.AvailabilityZone, spawn));
         if (begun.DeleteRequestId is { } deleteBeforeSpawn)
         {
@@ -87,6 +92,7 @@ public static partial class BootServerWorkflow
             await context.CallActivityAsync<bool>(nameof(DispatchCommand), new DispatchCommandInput(input.ServerId, input.RequestId, "compute_cleanup_failed_build", node, destroy));
         }
 
+        await ServerPorts.ReleaseAsync(context, input.ServerId);
         await context.CallActivityAsync(nameof(ReleaseClaims), new ReleaseClaimsInput(input.ServerId, null, null));
     }
 

@@ -7,7 +7,7 @@ using Microsoft.DurableTask;
 namespace FuncCloud.Durable.Compute.Orchestrators;
 
 /// <summary>
-/// The end of every server: destroy on its node, release every claim, mark DELETED. Shared by the delete
+/// The end of every server: destroy on its node, release its ports and every claim, mark DELETED. Shared by the delete
 /// workflow and by a boot that a delete overtook. A node that is down (or does not answer) does not block the
 /// delete: the destroy stays queued for its agent (nova's local delete) and the step says so.
 /// </summary>
@@ -40,6 +40,7 @@ internal static class ServerTeardown
         }
 
         await Volume.Attachments.ServerVolumesTeardown.RunAsync(context, serverId);
+        await ServerPorts.ReleaseAsync(context, serverId);
         await context.CallActivityAsync(nameof(ReleaseClaims), new ReleaseClaimsInput(serverId, null, null));
         await context.CallActivityAsync(nameof(FinishDelete), new FinishDeleteInput(serverId, requestId, host, details));
         return true;

@@ -39,6 +39,7 @@ public static class NeutronExtensionList
         ("agent", "agent", "The agent management extension."),
         ("dhcp_agent_scheduler", "DHCP Agent Scheduler", "Schedule networks among dhcp agents"),
         ("l3_agent_scheduler", "L3 Agent Scheduler", "Schedule routers among l3 agents"),
+        ("auto-allocated-topology", "Auto Allocated Topology Services", "Auto Allocated Topology Services."),
     ];
 
     /// <summary>The aliases served.</summary>

@@ -33,6 +33,9 @@ public static class NeutronRoutes
     /// <summary>The quotas.</summary>
     public const string Quotas = V2 + "/quotas";
 
+    /// <summary><c>/v2.0/auto-allocated-topology/{projectId}</c>.</summary>
+    public const string AutoAllocatedTopology = V2 + "/auto-allocated-topology/{projectId}";
+
     /// <summary>The absolute v2.0 root of <paramref name="request"/>.</summary>
     public static string V2Url(HttpRequest request) => $"{RequestUrls.Origin(request)}/{V2}";
 }

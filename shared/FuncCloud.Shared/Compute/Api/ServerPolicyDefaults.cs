@@ -63,5 +63,12 @@ public sealed class ServerPolicyDefaults : IPolicyDefaults
         [P.TagsUpdateAll] = Member,
         [P.TagsDelete] = Member,
         [P.TagsDeleteAll] = Member,
+        [ServerNetworkPolicies.SecurityGroupsList] = Reader,
+        [ServerNetworkPolicies.SecurityGroupsAdd] = Member,
+        [ServerNetworkPolicies.SecurityGroupsRemove] = Member,
+        [ServerNetworkPolicies.InterfacesList] = Reader,
+        [ServerNetworkPolicies.InterfacesShow] = Reader,
+        [ServerNetworkPolicies.InterfacesCreate] = Member,
+        [ServerNetworkPolicies.InterfacesDelete] = Member,
     };
 }

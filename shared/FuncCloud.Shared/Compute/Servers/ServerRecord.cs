@@ -78,6 +78,9 @@ public sealed record ServerRecord
 
     public IReadOnlyList<BlockDeviceMapping> BlockDevices { get; init; } = [];
 
+    /// <summary>The security group names or ids the boot asked for (empty: the project's <c>default</c>).</summary>
+    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+
     /// <summary>The volumes attached (or being attached) to the server, with their device names (nova's volume BDMs).</summary>
     public IReadOnlyList<ServerVolumeAttachment> VolumeAttachments { get; init; } = [];
 

@@ -95,7 +95,40 @@ public sealed record ServerCreateRequest(
             server["config_drive"] is JsonValue cd && (cd.TryGetValue(out bool b) ? b : cd.ToString() is "True" or "true"),
             AccessIps.V4(server) ?? string.Empty,
             AccessIps.V6(server) ?? string.Empty,
-            server.OptionalString("adminPass", 255));
+            server.OptionalString("adminPass", 255))
+        {
+            SecurityGroups = ParseSecurityGroups(server),
+        };
+    }
+
+    /// <summary>The security groups (names or ids) the server's new ports get; neutron's <c>default</c> when none are named.</summary>
+    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+
+    // nova's schema: a list of {"name": "..."} objects; duplicates collapse.
+    private static IReadOnlyList<string> ParseSecurityGroups(JsonObject server)
+    {
+        if (server["security_groups"] is not JsonArray groups)
+        {
+            return server["security_groups"] is null
+                ? []
+                : throw new BadRequestException("Invalid input for field/attribute security_groups. Value: " + server["security_groups"]!.ToJsonString() + ". It is not of type 'array'");
+        }
+
+        var names = new List<string>();
+        foreach (var group in groups)
+        {
+            if (group is not JsonObject g || g["name"] is not JsonValue v || !v.TryGetValue(out string? name) || name.Trim().Length == 0)
+            {
+                throw new BadRequestException("Invalid input for field/attribute security_groups. Each entry must be an object with a non-empty 'name'.");
+            }
+
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Nova's metadata rules: string keys 1-255, string values up to 255.</summary>

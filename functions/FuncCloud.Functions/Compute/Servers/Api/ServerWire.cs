@@ -28,8 +28,8 @@ public static class ServerWire
         ["links"] = NovaPaging.ResourceLinks(request, $"servers/{server.Id}"),
     };
 
-    /// <summary>The full server (show, detail).</summary>
-    public static JsonObject Detail(HttpRequest request, ComputeApiVersion version, ServerRecord server, bool isAdmin)
+    /// <summary>The full server (show, detail); <paramref name="addresses"/> from its ports (<see cref="Network.Compute.ServerAddresses"/>).</summary>
+    public static JsonObject Detail(HttpRequest request, ComputeApiVersion version, ServerRecord server, bool isAdmin, JsonObject? addresses = null)
     {
         var json = new JsonObject
         {
@@ -48,7 +48,7 @@ public static class ServerWire
             ["flavor"] = Flavor(request, version, server.Flavor),
             ["created"] = Time(server.CreatedAt),
             ["updated"] = Time(server.UpdatedAt),
-            ["addresses"] = new JsonObject(),
+            ["addresses"] = addresses ?? new JsonObject(),
             ["accessIPv4"] = server.AccessIpv4,
             ["accessIPv6"] = server.AccessIpv6,
             ["links"] = NovaPaging.ResourceLinks(request, $"servers/{server.Id}"),
@@ -136,9 +136,9 @@ public static class ServerWire
     /// view there (no OS-EXT-*, OS-SRV-USG, config_drive, volumes, key_name), rebuild adds key_name from 2.54
     /// and user_data from 2.57; from 2.75 both show the whole server as GET does.
     /// </summary>
-    public static JsonObject Changed(HttpRequest request, ComputeApiVersion version, ServerRecord server, bool isAdmin, bool rebuild)
+    public static JsonObject Changed(HttpRequest request, ComputeApiVersion version, ServerRecord server, bool isAdmin, bool rebuild, JsonObject? addresses = null)
     {
-        var json = Detail(request, version, server, isAdmin);
+        var json = Detail(request, version, server, isAdmin, addresses);
         if (version.IsAtLeast(2, 75))
         {
             return json;
@@ -170,13 +170,13 @@ public static class ServerWire
     public static string NewAdminPass() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y');
 
-    /// <summary>The body of a 202 create: id, links, diskConfig, security_groups, adminPass.</summary>
-    public static JsonObject Created(HttpRequest request, ServerRecord server, string adminPass) => new()
+    /// <summary>The body of a 202 create: id, links, diskConfig, security_groups (as requested, else <c>default</c>), adminPass.</summary>
+    public static JsonObject Created(HttpRequest request, ServerRecord server, string adminPass, IReadOnlyList<string>? securityGroups = null) => new()
     {
         ["id"] = server.Id,
         ["links"] = NovaPaging.ResourceLinks(request, $"servers/{server.Id}"),
         ["OS-DCF:diskConfig"] = "MANUAL",
-        ["security_groups"] = new JsonArray(new JsonObject { ["name"] = "default" }),
+        ["security_groups"] = new JsonArray([.. (securityGroups is { Count: > 0 } ? securityGroups : ["default"]).Select(name => (JsonNode)new JsonObject { ["name"] = name })]),
         ["adminPass"] = adminPass,
     };
 

@@ -26,6 +26,6 @@ public sealed class CreateServer(NovaHttp http, ServerCreator creator)
 
             var adminPass = request.AdminPass ?? ServerWire.NewAdminPass();
             req.HttpContext.Response.Headers.Location = $"{ComputeRoutes.V21Url(req)}/servers/{created[0].Id}";
-            return NovaHttp.Member("server", ServerWire.Created(req, created[0], adminPass), StatusCodes.Status202Accepted);
+            return NovaHttp.Member("server", ServerWire.Created(req, created[0], adminPass, request.SecurityGroups), StatusCodes.Status202Accepted);
         }, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using FuncCloud.Functions.Compute.Servers.Api;
 using FuncCloud.Functions.Compute.Servers.Services;
+using FuncCloud.Functions.Network.Compute;
 using FuncCloud.Shared.Compute.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace FuncCloud.Functions.Compute.Servers.Functions;
 
 /// <summary><c>GET /servers/{server_id}</c>.</summary>
-public sealed class GetServer(NovaHttp http, ServerQueries queries)
+public sealed class GetServer(NovaHttp http, ServerQueries queries, ServerAddresses addresses)
 {
     [Function(nameof(GetServer))]
     public Task<IResult> RunAsync(
@@ -16,6 +17,9 @@ public sealed class GetServer(NovaHttp http, ServerQueries queries)
         string serverId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
-            NovaHttp.Member("server", ServerWire.Detail(req, call.Version, await queries.GetAsync(call, serverId, cancellationToken), call.Caller.IsAdmin)),
-            cancellationToken);
+        {
+            var server = await queries.GetAsync(call, serverId, cancellationToken);
+            var addressesOf = await addresses.ForAsync([server.Id], cancellationToken);
+            return NovaHttp.Member("server", ServerWire.Detail(req, call.Version, server, call.Caller.IsAdmin, addressesOf(server.Id)));
+        }, cancellationToken);
 }

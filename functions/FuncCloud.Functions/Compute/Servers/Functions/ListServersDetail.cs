@@ -1,5 +1,6 @@
 using FuncCloud.Functions.Compute.Servers.Api;
 using FuncCloud.Functions.Compute.Servers.Services;
+using FuncCloud.Functions.Network.Compute;
 using FuncCloud.Shared.Compute.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace FuncCloud.Functions.Compute.Servers.Functions;
 
 /// <summary><c>GET /servers/detail</c>: the full view of the visible servers, filtered, sorted and paged.</summary>
-public sealed class ListServersDetail(NovaHttp http, ServerQueries queries)
+public sealed class ListServersDetail(NovaHttp http, ServerQueries queries, ServerAddresses addresses)
 {
     [Function(nameof(ListServersDetail))]
     public Task<IResult> RunAsync(
@@ -17,6 +18,7 @@ public sealed class ListServersDetail(NovaHttp http, ServerQueries queries)
         http.AuthenticatedAsync(req, async call =>
         {
             var page = NovaPaging.Apply(req, await queries.ListAsync(call, detail: true, cancellationToken), s => s.Id, "servers/detail");
-            return NovaHttp.Json(ServerPages.Render(page, s => ServerWire.Detail(req, call.Version, s, call.Caller.IsAdmin)));
+            var addressesOf = await addresses.ForAsync([.. page.Items.Select(s => s.Id)], cancellationToken);
+            return NovaHttp.Json(ServerPages.Render(page, s => ServerWire.Detail(req, call.Version, s, call.Caller.IsAdmin, addressesOf(s.Id))));
         }, cancellationToken);
 }

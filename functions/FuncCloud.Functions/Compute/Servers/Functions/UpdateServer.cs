@@ -1,5 +1,6 @@
 using FuncCloud.Functions.Compute.Servers.Api;
 using FuncCloud.Functions.Compute.Servers.Services;
+using FuncCloud.Functions.Network.Compute;
 using FuncCloud.Shared.Compute.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace FuncCloud.Functions.Compute.Servers.Functions;
 
 /// <summary><c>PUT /servers/{server_id}</c>: name, description (2.19), access IPs.</summary>
-public sealed class UpdateServer(NovaHttp http, ServerOperations operations, TimeProvider time)
+public sealed class UpdateServer(NovaHttp http, ServerOperations operations, ServerAddresses addresses, TimeProvider time)
 {
     [Function(nameof(UpdateServer))]
     public Task<IResult> RunAsync(
@@ -26,6 +27,7 @@ public sealed class UpdateServer(NovaHttp http, ServerOperations operations, Tim
                 AccessIpv6 = update.AccessIpv6 ?? s.AccessIpv6,
                 UpdatedAt = time.GetUtcNow(),
             }, cancellationToken);
-            return NovaHttp.Member("server", ServerWire.Changed(req, call.Version, server, call.Caller.IsAdmin, rebuild: false));
+            var addressesOf = await addresses.ForAsync([server.Id], cancellationToken);
+            return NovaHttp.Member("server", ServerWire.Changed(req, call.Version, server, call.Caller.IsAdmin, rebuild: false, addressesOf(server.Id)));
         }, cancellationToken);
 }

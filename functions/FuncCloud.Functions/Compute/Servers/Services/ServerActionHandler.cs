@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FuncCloud.Durable.Compute.Orchestrators;
 using FuncCloud.Durable.Compute.Workflows;
 using FuncCloud.Functions.Compute.Servers.Api;
+using FuncCloud.Functions.Network.Compute;
 using FuncCloud.Shared.Workflows;
 using FuncCloud.Shared.Agents.Commands;
 using FuncCloud.Shared.Compute;
@@ -25,6 +26,7 @@ public sealed class ServerActionHandler(
     IServerImageSource images,
     ServerPolicy policy,
     ServerSnapshotCreator snapshots,
+    ServerSecurityGroups securityGroups,
     IOptions<ComputeOptions> options,
     TimeProvider time)
 {
@@ -103,6 +105,13 @@ public sealed class ServerActionHandler(
                 return await ConsoleAsync(call, serverId, value as JsonObject, durable, cancellationToken);
             case "createImage":
                 return await snapshots.CreateAsync(call, serverId, value as JsonObject ?? throw JsonRequest.Invalid("createImage", value, "object"), durable, cancellationToken);
+            case "addSecurityGroup" or "removeSecurityGroup":
+                var group = (value as JsonObject ?? throw JsonRequest.Invalid(name, value, "object")).RequireString("name");
+                var target = await queries.GetAsync(call, serverId, name == "addSecurityGroup" ? ServerNetworkPolicies.SecurityGroupsAdd : ServerNetworkPolicies.SecurityGroupsRemove, cancellationToken);
+                await (name == "addSecurityGroup"
+                    ? securityGroups.AddAsync(call.Caller, target, group, cancellationToken)
+                    : securityGroups.RemoveAsync(call.Caller, target, group, cancellationToken));
+                return Accepted();
             default:
                 throw new BadRequestException($"There is no such action: {name}");
         }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FuncCloud.Durable.Compute.Orchestrators;
 using FuncCloud.Durable.Compute.Workflows;
 using FuncCloud.Functions.Compute.Servers.Api;
+using FuncCloud.Functions.Network.Compute;
 using FuncCloud.Shared.Workflows;
 using FuncCloud.Shared.Compute;
 using FuncCloud.Shared.Compute.Aggregates;
@@ -36,6 +37,7 @@ public sealed class ServerCreator(
     AvailabilityZoneResolver zones,
     ServerPolicy policy,
     InstanceActionRepository actions,
+    ServerNetworkResolver networks,
     IOptions<ComputeOptions> options,
     TimeProvider time)
 {
@@ -52,6 +54,7 @@ public sealed class ServerCreator(
 
         var (zone, forcedHost) = await ZoneAsync(call, request.AvailabilityZone, cancellationToken);
         var hints = await HintsAsync(project, request.Hints, cancellationToken);
+        var (resolvedNetworks, securityGroups) = await networks.ResolveAsync(call.Caller, project, request.Networks, request.SecurityGroups, request.MaxCount, call.Version, cancellationToken);
         var perServer = new ComputeQuotaRequest(1, flavor.Vcpus, flavor.RamMb);
         await quotas.ReserveInstancesAsync(project, new ComputeQuotaRequest(request.MaxCount, flavor.Vcpus * request.MaxCount, flavor.RamMb * request.MaxCount), cancellationToken);
 
@@ -81,7 +84,8 @@ public sealed class ServerCreator(
                 ReservationId = reservation,
                 LaunchIndex = i,
                 SchedulerHints = hints,
-                Networks = request.Networks,
+                Networks = resolvedNetworks,
+                SecurityGroups = securityGroups,
                 BlockDevices = request.BlockDevices,
                 ConfigDrive = request.ConfigDrive,
                 AccessIpv4 = request.AccessIpv4,

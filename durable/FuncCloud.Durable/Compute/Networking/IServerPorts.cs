@@ -1,0 +1,30 @@
+using FuncCloud.Shared.Compute;
+
+namespace FuncCloud.Durable.Compute.Networking;
+
+/// <summary>
+/// The network side of a server's life, as nova's network API is to nova's compute manager. Implemented by
+/// the networking service on the very code paths of its own port API (IPAM, quotas, policy, wiring
+/// notifications), so a server's port is a Neutron port like any other.
+/// </summary>
+public interface IServerPorts
+{
+    /// <summary>
+    /// Creates the ports the server's boot request asked for and binds them (and any port the user passed in)
+    /// to <paramref name="input"/>'s node. Idempotent: a retried call finds the ports it made the first time.
+    /// </summary>
+    /// <returns>The VIFs to plug, or the reason the network could not be allocated.</returns>
+    Task<AllocatePortsOutcome> AllocateAsync(AllocatePortsInput input, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the ports that were made for the server and unbinds the ports the user passed in (they are the
+    /// user's and survive the server). Deleting a port disassociates its floating IPs. Idempotent.
+    /// </summary>
+    Task ReleaseAsync(string serverId, CancellationToken cancellationToken);
+}
+
+/// <summary>Input of <c>AllocateServerPorts</c>: the server and the node it was scheduled on.</summary>
+public sealed record AllocatePortsInput(string ServerId, string Node, string? AvailabilityZone);
+
+/// <summary>Output of <c>AllocateServerPorts</c>: the VIFs, or the network service's reason for refusing.</summary>
+public sealed record AllocatePortsOutcome(IReadOnlyList<NetworkPortSpec> Ports, string? Error);
