@@ -16,4 +16,15 @@ public interface IComputeNodeApi
     /// <summary>Reports liveness and usage: <c>POST /compute/v2.1/os-funccloud-nodes/{node}/heartbeat</c>.</summary>
     [Post(ComputeNodeRoutes.Heartbeat)]
     Task HeartbeatAsync(string node, [Body] ComputeNodeHeartbeat heartbeat, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Long-polls for a command enqueued for the node: <c>GET /compute/v2.1/os-funccloud-nodes/{node}/command-signal</c>;
+    /// answers at once when the sequence differs from <paramref name="since"/>, else within <paramref name="wait"/> seconds.
+    /// </summary>
+    [Get(ComputeNodeRoutes.CommandSignal)]
+    Task<CommandSignal> WaitForCommandsAsync(string node, long since, int wait, CancellationToken cancellationToken);
+
+    /// <summary>Tells the control plane results are on its queue: <c>POST /compute/v2.1/os-funccloud-nodes/{node}/results-posted</c>.</summary>
+    [Post(ComputeNodeRoutes.ResultsPosted)]
+    Task ResultsPostedAsync(string node, CancellationToken cancellationToken);
 }

@@ -85,6 +85,16 @@ public sealed class AgentOptions
     /// <summary>The longest idle poll delay (bounds command latency and the queue transactions of idle nodes).</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long each long-poll for a command wake-up waits at the control plane (<see cref="Nodes.CommandWakeLoop"/>);
+    /// zero turns the wake-ups off (the queue's polling alone then bounds command latency). Keep it under the API
+    /// client's request timeout.
+    /// </summary>
+    public TimeSpan CommandWakeWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Tell the control plane when results are posted, so its listener polls the results queue at once.</summary>
+    public bool ReportResultsPosted { get; set; } = true;
+
     /// <summary>Completed commands older than this are compacted out of the journal on start.</summary>
     public TimeSpan JournalRetention { get; set; } = TimeSpan.FromDays(7);
 

@@ -89,7 +89,11 @@ public sealed class NodeAgent(
             network = new NetworkStateLoop(NodeName, networkDrivers.GetDriver(NodeName), networkApi, networkSync, settings, time, logger).RunAsync(cancellationToken);
         }
 
-        await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat, network);
+        var wake = apiOptions.Value.Endpoint is null
+            ? Task.CompletedTask
+            : new CommandWakeLoop(NodeName, api, pump, settings, time, logger).RunAsync(cancellationToken);
+
+        await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat, network, wake);
     }
 
     private async Task EnsureQueuesAsync(QueueClient queue, ILogger logger, CancellationToken cancellationToken)

@@ -1,12 +1,24 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
+using FuncCloud.Agent.Api;
+using FuncCloud.Agent.Hosting;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Storage;
+using Microsoft.Extensions.Options;
 
 namespace FuncCloud.Agent.Queues;
 
-/// <summary>Posts results to <c>agent-results</c> and reports to <c>agent-events</c> (prefixed names).</summary>
-public sealed class AgentQueuePublisher(QueueServiceClient queues, StorageNames names)
+/// <summary>
+/// Posts results to <c>agent-results</c> and reports to <c>agent-events</c> (prefixed names). After a result it
+/// tells the control plane (<c>results-posted</c>, not awaited) so the result is taken in milliseconds rather than
+/// at the end of the results listener's idle back-off; that call may fail, the queue still delivers.
+/// </summary>
+public sealed class AgentQueuePublisher(
+    QueueServiceClient queues,
+    StorageNames names,
+    IComputeNodeApi api,
+    IOptions<AgentOptions> options,
+    IOptions<AgentApiOptions> apiOptions)
 {
     private readonly QueueClient _results = queues.GetQueueClient(names.Queue(AgentQueueNames.Results));
     private readonly QueueClient _events = queues.GetQueueClient(names.Queue(AgentQueueNames.Events));
@@ -18,9 +30,27 @@ public sealed class AgentQueuePublisher(QueueServiceClient queues, StorageNames 
         await _events.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
-    public Task SendResultAsync(AgentResult result, CancellationToken cancellationToken) =>
-        _results.SendMessageAsync(JsonSerializer.Serialize(result, AgentJson.Options), cancellationToken);
+    public async Task SendResultAsync(AgentResult result, CancellationToken cancellationToken)
+    {
+        await _results.SendMessageAsync(JsonSerializer.Serialize(result, AgentJson.Options), cancellationToken);
+        if (options.Value.ReportResultsPosted && apiOptions.Value.Endpoint is not null)
+        {
+            _ = ReportPostedAsync(result.NodeName);
+        }
+    }
 
     public Task SendReportAsync(PowerStateReport report, CancellationToken cancellationToken) =>
         _events.SendMessageAsync(JsonSerializer.Serialize(report, AgentJson.Options), cancellationToken);
+
+    private async Task ReportPostedAsync(string nodeName)
+    {
+        try
+        {
+            await api.ResultsPostedAsync(nodeName, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Refit.ApiException or HttpRequestException or Api.KeystoneAuthenticationException or TaskCanceledException)
+        {
+            // Only a latency hint: the results listener finds the message by polling.
+        }
+    }
 }

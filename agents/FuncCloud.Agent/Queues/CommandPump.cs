@@ -23,6 +23,21 @@ public sealed class CommandPump(
     AgentOptions options,
     ILogger logger)
 {
+    private readonly SemaphoreSlim _woken = new(0, 1);
+
+    /// <summary>Ends the current idle wait: a command was just enqueued (<see cref="Nodes.CommandWakeLoop"/>).</summary>
+    public void Wake()
+    {
+        try
+        {
+            _woken.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A wake-up is already pending: the next poll is immediate anyway.
+        }
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(options.MaxConcurrentCommands);
@@ -38,8 +53,9 @@ public sealed class CommandPump(
                 slots.Release();
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(delay, cancellationToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollInterval.Ticks));
+                    delay = await _woken.WaitAsync(delay, cancellationToken)
+                        ? options.MinPollInterval
+                        : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollInterval.Ticks));
                     continue;
                 }
 

@@ -19,6 +19,7 @@ public static class ComputeDurableServiceCollectionExtensions
     {
         services.AddFuncCloudComputeState(configuration);
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
+        services.TryAddSingleton<NodeCommandSignals>();
         services.TryAddSingleton<AgentCommandSender>();
         services.AddFuncCloudImageStorage();
         services.TryAddSingleton<ComputeApiTable>();

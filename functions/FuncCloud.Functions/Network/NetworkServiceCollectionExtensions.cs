@@ -58,6 +58,7 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<NetworkSyncNotifier>();
         services.AddSingleton<NetworkNodeService>();
         services.AddSingleton<NetworkAgents>();
+        services.TryAddSingleton<NodeCommandSignals>();
         services.TryAddSingleton<AgentCommandSender>();
         services.AddSingleton<AutoAllocatedTopology>();
         services.AddSingleton<ServerNetworkResolver>();

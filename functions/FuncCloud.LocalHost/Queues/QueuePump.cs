@@ -17,8 +17,29 @@ public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings setti
     private readonly CancellationTokenSource _invocationCancellation = new();
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly HashSet<Task> _inFlight = [];
+    private readonly SemaphoreSlim _woken = new(0, 1);
 
     private string FunctionName => target.Function.Name;
+
+    /// <summary>The storage name of the queue this pump listens to.</summary>
+    public string QueueName => target.Queue.Name;
+
+    /// <summary>Ends the current idle wait at once (messages were just posted): the next poll is immediate.</summary>
+    public void Wake()
+    {
+        try
+        {
+            _woken.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken and not yet polled: one wake-up is enough.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The pump has stopped.
+        }
+    }
 
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -42,6 +63,7 @@ public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings setti
         base.Dispose();
         _invocationCancellation.Dispose();
         _slotFreed.Dispose();
+        _woken.Dispose();
     }
 
     /// <inheritdoc />
@@ -97,7 +119,11 @@ public sealed class QueuePump(QueueTriggerTarget target, QueuePumpSettings setti
 
             if (messages.Length == 0)
             {
-                await Task.Delay(backoff.Next(), stoppingToken);
+                if (await _woken.WaitAsync(backoff.Next(), stoppingToken))
+                {
+                    backoff.Reset();
+                }
+
                 continue;
             }
 

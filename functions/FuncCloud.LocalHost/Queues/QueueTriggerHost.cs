@@ -18,7 +18,7 @@ public sealed class QueueTriggerHost(
     IConfiguration configuration,
     StorageNames names,
     IOptions<QueuesHostOptions> options,
-    ILoggerFactory loggerFactory) : IHostedService, IDisposable
+    ILoggerFactory loggerFactory) : IHostedService, IQueueListenerWake, IDisposable
 {
     private readonly List<QueuePump> _pumps = [];
 
@@ -41,9 +41,35 @@ public sealed class QueueTriggerHost(
             }
 
             var pump = new QueuePump(target, settings, new QueueMessageHandler(target, settings, invoker, logger), logger);
-            _pumps.Add(pump);
+            lock (_pumps)
+            {
+                _pumps.Add(pump);
+            }
+
             await pump.StartAsync(cancellationToken);
         }
+    }
+
+    /// <inheritdoc />
+    public bool Wake(string queueName)
+    {
+        var woken = false;
+        QueuePump[] pumps;
+        lock (_pumps)
+        {
+            pumps = [.. _pumps];
+        }
+
+        foreach (var pump in pumps)
+        {
+            if (string.Equals(pump.QueueName, queueName, StringComparison.Ordinal))
+            {
+                pump.Wake();
+                woken = true;
+            }
+        }
+
+        return woken;
     }
 
     /// <inheritdoc />

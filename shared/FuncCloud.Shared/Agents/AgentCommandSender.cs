@@ -20,9 +20,12 @@ namespace FuncCloud.Shared.Agents;
 /// var result = await context.WaitForExternalEvent&lt;AgentResult&gt;("agent-result:power-off", TimeSpan.FromMinutes(5));
 /// </code>
 /// </example>
-public sealed class AgentCommandSender(QueueServiceClient queues, StorageNames names)
+public sealed class AgentCommandSender(QueueServiceClient queues, StorageNames names, NodeCommandSignals? signals = null)
 {
-    /// <summary>Sends <paramref name="command"/> to <c>agent-&lt;node&gt;</c>, creating the queue when missing.</summary>
+    /// <summary>
+    /// Sends <paramref name="command"/> to <c>agent-&lt;node&gt;</c>, creating the queue when missing, then wakes the
+    /// node's long-poll if this process serves it (<see cref="NodeCommandSignals"/>).
+    /// </summary>
     public async Task SendAsync(string nodeName, AgentCommand command, CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(names.Queue(AgentQueueNames.ForNode(nodeName)));
@@ -37,5 +40,7 @@ public sealed class AgentCommandSender(QueueServiceClient queues, StorageNames n
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await queue.SendMessageAsync(body, cancellationToken).ConfigureAwait(false);
         }
+
+        signals?.Signal(nodeName);
     }
 }

@@ -17,6 +17,11 @@ public static class BootBenchmark
 {
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> options)
     {
+        if (options.ContainsKey("idle"))
+        {
+            return await IdleBootBenchmark.RunAsync(options);
+        }
+
         var nodes = Math.Clamp(Int(options, "nodes", 4), 1, 200);
         var servers = Math.Clamp(Int(options, "servers", 50), 1, 1000);
         var concurrency = Math.Clamp(Int(options, "concurrency", 10), 1, 64);

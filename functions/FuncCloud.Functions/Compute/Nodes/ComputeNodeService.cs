@@ -84,6 +84,10 @@ public sealed class ComputeNodeService(ComputeNodeRepository nodes, StoragePoolR
         }
     }
 
+    /// <summary>Refuses anyone but an agent (role <c>service</c>) or an admin: the node routes are theirs.</summary>
+    /// <exception cref="ForbiddenException">The caller is neither.</exception>
+    public void AuthorizeAgent(RequestContext caller) => Authorize(caller);
+
     private static void Authorize(RequestContext caller)
     {
         if (!caller.IsAdmin && !caller.HasRole(ServiceRole))

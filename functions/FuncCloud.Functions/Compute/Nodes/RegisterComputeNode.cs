@@ -30,6 +30,10 @@ public static class NodeRoutes
 
     public const string Heartbeat = Node + "/heartbeat";
 
+    public const string CommandSignal = Node + "/command-signal";
+
+    public const string ResultsPosted = Node + "/results-posted";
+
     /// <summary>Reads an agent's body: strict JSON (see <see cref="JsonBody"/>), every non-nullable field present.</summary>
     public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class => JsonRequest.ReadAsync<T>(request, AgentJson.Options, cancellationToken);

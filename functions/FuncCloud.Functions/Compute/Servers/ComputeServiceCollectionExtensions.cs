@@ -29,6 +29,7 @@ public static class ComputeServiceCollectionExtensions
         services.TryAddSingleton<IComputeUsageSource, ComputeUsageCounters>();
         services.AddFuncCloudImageStorage();
         services.TryAddSingleton<IServerImageSource, GlanceServerImageSource>();
+        services.TryAddSingleton<NodeCommandSignals>();
         services.TryAddSingleton<AgentCommandSender>();
         services.AddSingleton<IPolicyDefaults, ServerPolicyDefaults>();
         services.AddSingleton<ServerPolicy>();

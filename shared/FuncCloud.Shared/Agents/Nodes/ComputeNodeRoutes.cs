@@ -11,4 +11,13 @@ public static class ComputeNodeRoutes
 
     /// <summary><c>POST</c> with a <see cref="ComputeNodeHeartbeat"/>: 204, or 404 when the node is not registered.</summary>
     public const string Heartbeat = "/compute/v2.1/os-funccloud-nodes/{node}/heartbeat";
+
+    /// <summary>
+    /// <c>GET ?since=N&amp;wait=S</c>: a long-poll answering <see cref="CommandSignal"/> as soon as a command is enqueued for
+    /// the node by this control-plane process (or after S seconds); the agent then polls its queue at once.
+    /// </summary>
+    public const string CommandSignal = "/compute/v2.1/os-funccloud-nodes/{node}/command-signal";
+
+    /// <summary><c>POST</c>: 204; the agent has just put results on its results queue (the host polls it now).</summary>
+    public const string ResultsPosted = "/compute/v2.1/os-funccloud-nodes/{node}/results-posted";
 }
