@@ -99,7 +99,7 @@ public sealed class VolumeBootCliTests(AllInOneFixture host) : IClassFixture<All
             using var response = await host.Client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             ((int)response.StatusCode).ShouldBe(400, text);
-            System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("badRequest").GetProperty("message").GetString().ShouldContain(message);
+            System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("badRequest").GetProperty("message").GetString()!.ShouldContain(message);
         }
 
         await RefusedAsync($"{{\"uuid\": \"{Guid.NewGuid()}\", \"source_type\": \"volume\", \"destination_type\": \"volume\", \"boot_index\": 0}}", "Block Device Mapping is Invalid: failed to get volume");
