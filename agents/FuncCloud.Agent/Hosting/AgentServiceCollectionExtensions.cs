@@ -101,6 +101,7 @@ public static class AgentServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, UnexportVolumeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, BackupVolumeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, RestoreVolumeBackupHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, UploadVolumeToImageHandler>(),
         ]);
         services.TryAddSingleton<CommandHandlerRegistry>();
     }

@@ -30,6 +30,7 @@ public static class VolumeServiceCollectionExtensions
         services.AddSingleton<VolumeAccess>();
         services.AddSingleton<VolumeTypeService>();
         services.AddSingleton<VolumeService>();
+        services.AddSingleton<VolumeImageUploader>();
         services.AddSingleton<VolumeQueries>();
         services.AddSingleton<VolumeActionHandler>();
         services.AddSingleton<SnapshotService>();

@@ -36,4 +36,5 @@ public static class AgentCommandKinds
     public const string DetachVolume = "detach-volume";
     public const string BackupVolume = "backup-volume";
     public const string RestoreVolumeBackup = "restore-volume-backup";
+    public const string UploadVolumeToImage = "upload-volume-to-image";
 }

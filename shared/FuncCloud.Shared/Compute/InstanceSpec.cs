@@ -8,6 +8,7 @@ namespace FuncCloud.Shared.Compute;
 /// <param name="UserData">Base64 user data for the config drive / metadata service, or null.</param>
 /// <param name="Metadata">The server's metadata key/value pairs.</param>
 /// <param name="Ports">The ports to plug; empty for <c>--nic none</c>.</param>
+/// <param name="Volumes">The volumes of a boot from volume (already exported to this node); null or empty for an image boot.</param>
 public sealed record InstanceSpec(
     string ServerId,
     string Name,
@@ -15,4 +16,9 @@ public sealed record InstanceSpec(
     ImageSpec Image,
     string? UserData,
     IReadOnlyDictionary<string, string> Metadata,
-    IReadOnlyList<NetworkPortSpec> Ports);
+    IReadOnlyList<NetworkPortSpec> Ports,
+    IReadOnlyList<InstanceVolumeSpec>? Volumes = null)
+{
+    /// <summary>The volume the instance boots from (boot index 0), or null when it boots from its image.</summary>
+    public InstanceVolumeSpec? BootVolume => Volumes?.FirstOrDefault(v => v.Boot);
+}

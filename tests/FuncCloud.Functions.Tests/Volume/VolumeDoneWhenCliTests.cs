@@ -7,8 +7,7 @@ namespace FuncCloud.Functions.Tests.Volume;
 
 /// <summary>
 /// Issue 11's "Done when" lines, in order, through Debian's <c>openstack</c> CLI as demo on one all-in-one node
-/// (compute + storage roles, Fake drivers). Boot from volume and the attachments API come from the parallel
-/// branch (volbfv): their place is marked below.
+/// (compute + storage roles, Fake drivers).
 /// </summary>
 public sealed class VolumeDoneWhenCliTests(AllInOneFixture host) : IClassFixture<AllInOneFixture>
 {
@@ -84,8 +83,16 @@ public sealed class VolumeDoneWhenCliTests(AllInOneFixture host) : IClassFixture
 
         // image create --volume v1 img-from-vol: os-volume_upload_image is not built on this branch yet.
 
-        // server create --volume ... / --block-device source=image,...,destination=volume,... (boot from volume)
-        // and the attachments API: built on the parallel branch volbfv, to be added here when it merges.
+        // server create --volume ... (boot from volume: v3 was made from the image, so it is bootable); the image →
+        // volume and blank mappings of --boot-from-volume / --block-device are VolumeBootCliTests'.
+        var bfv = await JsonAsync(demo, "server", "create", "--volume", "dw-v3", "--flavor", "m1.tiny", "--nic", "none", "--wait", "dw-bfv");
+        bfv.GetProperty("status").GetString().ShouldBe("ACTIVE");
+        var bfvId = bfv.GetProperty("id").GetString()!;
+        var v3Id = v3.GetProperty("id").GetString()!;
+        (await JsonAsync(demo, "volume", "show", "dw-v3")).GetProperty("status").GetString().ShouldBe("in-use");
+        host.Drivers.Get("local").BootVolume(bfvId).ShouldBe(v3Id);
+        (await RunAsync(demo, "server", "delete", "--wait", "dw-bfv")).ExitCode.ShouldBe(0);
+        await WaitStatusAsync(demo, ["volume", "show", "dw-v3"], "available");
 
         // An over-quota create: a clear 413 naming the quota.
         var tooBig = await RunAsync(demo, "volume", "create", "--size", "5000", "dw-too-big");

@@ -30,6 +30,15 @@ public sealed partial class FakeComputeDriver
         await MutateAsync(FakeOperation.DetachVolume, serverId, i => i.Volumes.Remove(volumeId), cancellationToken);
     }
 
+    /// <summary>The volume an instance booted from (its spawn's boot volume), or null.</summary>
+    public string? BootVolume(string serverId)
+    {
+        lock (_gate)
+        {
+            return _instances.TryGetValue(serverId, out var instance) ? instance.Spec.BootVolume?.VolumeId : null;
+        }
+    }
+
     /// <summary>The volumes attached to an instance (volume id → device); empty when it does not exist.</summary>
     public IReadOnlyDictionary<string, string> AttachedVolumes(string serverId)
     {

@@ -83,6 +83,11 @@ public sealed partial class FakeComputeDriver : IComputeDriver
     {
         var (call, fail, latency) = _faults.Next(FakeOperation.Spawn);
         var created = new FakeInstance(instance, _options.ConsoleOutput);
+        foreach (var volume in instance.Volumes ?? [])
+        {
+            created.Volumes[volume.VolumeId] = volume.Device; // boot from volume: held from the spawn on
+        }
+
         lock (_gate)
         {
             if (_instances.ContainsKey(instance.ServerId))

@@ -45,7 +45,12 @@ public static partial class BootServerWorkflow
             return;
         }
 
-        var spawn = AgentCalls.Command(context, new SpawnCommand(input.Instance with { Ports = ports }), input.AgentTimeoutSeconds);
+        if (await ServerBlockDevices.PrepareAsync(context, input, node) is not { } instance)
+        {
+            return;
+        }
+
+        var spawn = AgentCalls.Command(context, new SpawnCommand(instance with { Ports = ports }), input.AgentTimeoutSeconds);
         var begun = await context.CallActivityAsync<StepOutcome>(nameof(BeginSpawn), new BeginSpawnInput(input.ServerId, input.RequestId, node, placement.AvailabilityZone, spawn));
         if (begun.DeleteRequestId is { } deleteBeforeSpawn)
         {

@@ -11,13 +11,15 @@ namespace FuncCloud.Durable.Compute.Workflows;
 /// <param name="ImageProperties">The image's properties, for ImagePropertiesFilter.</param>
 /// <param name="ForcedHost">An admin's forced host (<c>availability_zone=zone:host</c>), or null.</param>
 /// <param name="AgentTimeoutSeconds">How long to wait for each agent result (also the command deadline).</param>
+/// <param name="BlockDevices">The volumes of <c>block_device_mapping_v2</c> (boot from volume, data volumes); null when none.</param>
 public sealed record BootServerInput(
     string ServerId,
     string RequestId,
     InstanceSpec Instance,
     IReadOnlyDictionary<string, string> ImageProperties,
     string? ForcedHost,
-    int AgentTimeoutSeconds);
+    int AgentTimeoutSeconds,
+    IReadOnlyList<Volume.Attachments.BootVolumePlan>? BlockDevices = null);
 
 /// <summary>Input of <c>DeleteServerWorkflow</c>.</summary>
 public sealed record DeleteServerInput(string ServerId, string RequestId, string? Host, int AgentTimeoutSeconds);

@@ -8,8 +8,8 @@ using Microsoft.DurableTask;
 
 namespace FuncCloud.Durable.Volume.Attachments;
 
-/// <summary>A volume a destroyed server held, and the storage node that exported it.</summary>
-public sealed record ReleasedVolume(string VolumeId, string? StorageNode);
+/// <summary>A volume a destroyed server held, the storage node that exported it, and whether the server's delete deletes it.</summary>
+public sealed record ReleasedVolume(string VolumeId, string? StorageNode, string ProjectId = "", bool DeleteOnTermination = false);
 
 /// <summary>
 /// After a server is destroyed its guest no longer holds its volumes (nova detaches them on delete): each attached
@@ -47,7 +47,7 @@ public sealed class ReleaseServerVolumes(ServerRepository servers, VolumeReposit
                 await index.RemoveAsync(id, cancellationToken);
             }
 
-            released.Add(new ReleasedVolume(volume.Id, volume.Host is { } pool ? StoragePoolRecord.NodeOfPool(pool) : null));
+            released.Add(new ReleasedVolume(volume.Id, volume.Host is { } pool ? StoragePoolRecord.NodeOfPool(pool) : null, volume.ProjectId, attachment.DeleteOnTermination));
         }
 
         await servers.UpdateAsync(serverId, s => s with { VolumeAttachments = [] }, cancellationToken);
@@ -55,17 +55,27 @@ public sealed class ReleaseServerVolumes(ServerRepository servers, VolumeReposit
     }
 }
 
-/// <summary>The one call the server teardown makes: release the volumes and remove their exports on the storage nodes.</summary>
+/// <summary>
+/// The one call the server teardown makes: release the volumes and remove their exports on the storage nodes, then
+/// delete those attached with <c>delete_on_termination</c> (a boot from volume's, or nova's 2.79 attach) through the
+/// volume delete workflow, as nova's terminate does.
+/// </summary>
 internal static class ServerVolumesTeardown
 {
     public static async Task RunAsync(TaskOrchestrationContext context, string serverId)
     {
-        foreach (var volume in await context.CallActivityAsync<IReadOnlyList<ReleasedVolume>>(nameof(ReleaseServerVolumes), serverId))
+        var released = await context.CallActivityAsync<IReadOnlyList<ReleasedVolume>>(nameof(ReleaseServerVolumes), serverId);
+        foreach (var volume in released)
         {
             if (volume.StorageNode is { } node)
             {
                 await StorageCalls.SendAsync(context, node, new UnexportVolumeCommand(volume.VolumeId), discriminator: volume.VolumeId);
             }
+        }
+
+        foreach (var volume in released.Where(v => v.DeleteOnTermination && v.ProjectId.Length > 0))
+        {
+            await Compute.Orchestrators.ServerBlockDevices.DeleteVolumeAsync(context, volume.VolumeId, volume.ProjectId);
         }
     }
 }

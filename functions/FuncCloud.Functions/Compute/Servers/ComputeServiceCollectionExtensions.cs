@@ -35,6 +35,7 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton<ServerPolicy>();
         services.AddSingleton<ServerQueries>();
         services.AddSingleton<ServerCreator>();
+        services.AddSingleton<ServerBlockDevicePlanner>();
         services.AddSingleton<ServerOperations>();
         services.AddSingleton<ServerSnapshotCreator>();
         services.AddSingleton<Images.ComputeImageProxy>();

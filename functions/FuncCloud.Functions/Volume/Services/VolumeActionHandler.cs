@@ -12,7 +12,7 @@ using Microsoft.DurableTask.Client;
 namespace FuncCloud.Functions.Volume.Services;
 
 /// <summary><c>POST /volumes/{id}/action</c>: one action per body, each checked against the transition table.</summary>
-public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess access, VolumeService service, VolumeQuotaService quotas, VolumeAttachmentIndex attachmentIndex, TimeProvider clock)
+public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess access, VolumeService service, VolumeQuotaService quotas, VolumeAttachmentIndex attachmentIndex, TimeProvider clock, VolumeImageUploader uploader)
 {
     /// <summary>Runs the action the body names.</summary>
     public async Task<IResult> HandleAsync(VolumeCall call, string id, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -89,6 +89,8 @@ public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess a
                 }
 
                 break;
+            case "os-volume_upload_image":
+                return await uploader.UploadAsync(call, id, args, durable, cancellationToken);
             default:
                 throw new BadRequestException($"There is no such action: {action}");
         }

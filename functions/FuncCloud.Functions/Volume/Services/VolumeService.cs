@@ -35,6 +35,19 @@ public sealed class VolumeService(
     /// <summary><c>POST /volumes</c>: the new volume, <c>creating</c>, with its workflow started.</summary>
     public async Task<VolumeRecord> CreateAsync(VolumeCall call, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        var (volume, input) = await PlanAsync(call, body, cancellationToken);
+        await quotas.ReserveAsync(call.ProjectId, new VolumeUsage(1, volume.Size, 0, 0, 0), cancellationToken);
+        await volumes.InsertAsync(volume, cancellationToken);
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(CreateVolumeWorkflow), input, new StartOrchestrationOptions(volume.Operation), cancellationToken);
+        return volume;
+    }
+
+    /// <summary>
+    /// Validates a <c>POST /volumes</c> body and builds the record and its create workflow's input, writing nothing
+    /// (no quota, no record): the create above, and a boot from volume whose workflow creates it later.
+    /// </summary>
+    public async Task<(VolumeRecord Volume, CreateVolumeInput Input)> PlanAsync(VolumeCall call, JsonObject body, CancellationToken cancellationToken)
+    {
         policy.Enforce(VolumePolicies.Create, call.Caller, VolumeCall.Target(call.ProjectId));
         var request = body.RequireObject("volume");
         var size = VolumeRequests.OptionalSize(request, "size");
@@ -134,16 +147,9 @@ public sealed class VolumeService(
             sizeGb, VolumeStatus.Creating, zone, type.Id, type.Name, bootable, false, VolumeRequests.OptionalMetadata(request) ?? [],
             snapshotId, sourceId, imageId, imageMetadata, null, [], now, now, VolumeWorkflowIds.CreateVolume(string.Empty));
         volume = volume with { Operation = VolumeWorkflowIds.CreateVolume(volume.Id) };
-
-        await quotas.ReserveAsync(call.ProjectId, new VolumeUsage(1, sizeGb, 0, 0, 0), cancellationToken);
-        await volumes.InsertAsync(volume, cancellationToken);
-        await durable.ScheduleNewOrchestrationInstanceAsync(
-            nameof(CreateVolumeWorkflow),
-            new CreateVolumeInput(volume.Id, call.ProjectId, Shared.OpenStack.RequestIds.Get(call.Request.HttpContext), sizeGb, zone, type.Name,
-                type.ExtraSpecs.GetValueOrDefault(VolumeTypeRecord.BackendNameSpec), sourceHost, snapshotId, sourceId, imageId,
-                imageId is null ? null : imageMetadata?.GetValueOrDefault("disk_format"), type.ExtraSpecs.GetValueOrDefault(VolumeTypeRecord.VolumeFormatSpec) ?? "qcow2"),
-            new StartOrchestrationOptions(volume.Operation), cancellationToken);
-        return volume;
+        return (volume, new CreateVolumeInput(volume.Id, call.ProjectId, Shared.OpenStack.RequestIds.Get(call.Request.HttpContext), sizeGb, zone, type.Name,
+            type.ExtraSpecs.GetValueOrDefault(VolumeTypeRecord.BackendNameSpec), sourceHost, snapshotId, sourceId, imageId,
+            imageId is null ? null : imageMetadata?.GetValueOrDefault("disk_format"), type.ExtraSpecs.GetValueOrDefault(VolumeTypeRecord.VolumeFormatSpec) ?? "qcow2"));
     }
 
     /// <summary><c>PUT /volumes/{id}</c>: name, description, metadata (replaced).</summary>

@@ -36,6 +36,7 @@ public static class VolumePolicies
     public const string DeleteBackup = "backup:delete";
     public const string RestoreBackup = "backup:restore";
     public const string BackupProjectAttribute = "backup:backup_project_attribute";
+    public const string UploadImage = "volume_extension:volume_actions:upload_image";
 
     public const string ManageTypes = "volume_extension:types_manage";
     public const string ReadTypes = "volume_extension:type_get";
@@ -104,6 +105,7 @@ public sealed class VolumePolicyDefaults : IPolicyDefaults
         }
 
         rules[VolumePolicies.BackupProjectAttribute] = admin;
+        rules[VolumePolicies.UploadImage] = member;
         return rules;
     }
 }

@@ -14,4 +14,7 @@ public static class VolumeMessageEvents
 
     /// <summary>restore backup: the storage node failed (filed, like a failed delete, under the unknown-error detail).</summary>
     public const string RestoreBackup = "VOLUME_VOLUME_001_001";
+
+    /// <summary>copy volume to image: the upload failed (unknown error detail).</summary>
+    public const string CopyVolumeToImage = "VOLUME_VOLUME_001_001";
 }

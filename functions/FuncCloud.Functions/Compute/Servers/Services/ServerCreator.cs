@@ -38,6 +38,7 @@ public sealed class ServerCreator(
     ServerPolicy policy,
     InstanceActionRepository actions,
     ServerNetworkResolver networks,
+    ServerBlockDevicePlanner blockDevices,
     IOptions<ComputeOptions> options,
     TimeProvider time)
 {
@@ -54,6 +55,7 @@ public sealed class ServerCreator(
 
         var (zone, forcedHost) = await ZoneAsync(call, request.AvailabilityZone, cancellationToken);
         var hints = await HintsAsync(project, request.Hints, cancellationToken);
+        var volumePlans = await blockDevices.PlanAsync(call, request, cancellationToken);
         var (resolvedNetworks, securityGroups) = await networks.ResolveAsync(call.Caller, project, request.Networks, request.SecurityGroups, request.MaxCount, call.Version, cancellationToken);
         var perServer = new ComputeQuotaRequest(1, flavor.Vcpus, flavor.RamMb);
         await quotas.ReserveInstancesAsync(project, new ComputeQuotaRequest(request.MaxCount, flavor.Vcpus * request.MaxCount, flavor.RamMb * request.MaxCount), cancellationToken);
@@ -116,7 +118,7 @@ public sealed class ServerCreator(
 
             await actions.StartAsync(new InstanceActionRecord(ServerActions.Create, server.Id, requestId, project, call.Caller.UserId, now, now, null, server.Operation, []), cancellationToken);
             var instance = new InstanceSpec(server.Id, server.Name, server.Flavor.ToSpec(), new ImageSpec(server.ImageId, null, image?.KernelId, image?.RamdiskId), server.UserData, server.Metadata, []);
-            var input = new BootServerInput(server.Id, requestId, instance, image?.Properties ?? new Dictionary<string, string>(), forcedHost, options.Value.AgentTimeoutSeconds);
+            var input = new BootServerInput(server.Id, requestId, instance, image?.Properties ?? new Dictionary<string, string>(), forcedHost, options.Value.AgentTimeoutSeconds, volumePlans);
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BootServerWorkflow), input, new StartOrchestrationOptions(server.Operation!) { Tags = WorkflowTags.For(WorkflowResourceTypes.Server, server.Id, project) }, cancellationToken);
         }
 
