@@ -8,6 +8,10 @@ namespace FuncCloud.Shared.Compute;
 /// <param name="UserData">Base64 user data for the config drive / metadata service, or null.</param>
 /// <param name="Metadata">The server's metadata key/value pairs.</param>
 /// <param name="Ports">The ports to plug; empty for <c>--nic none</c>.</param>
+/// <param name="ConfigDrive">The server was created with <c>config_drive</c> (or the cloud forces one): the guest gets a
+/// <c>config-2</c> ISO9660 drive.</param>
+/// <param name="ConfigDriveFiles">The drive's files, filled by the agent from the control plane just before the spawn
+/// (never in the queued command: user data alone may exceed a queue message).</param>
 public sealed record InstanceSpec(
     string ServerId,
     string Name,
@@ -15,4 +19,11 @@ public sealed record InstanceSpec(
     ImageSpec Image,
     string? UserData,
     IReadOnlyDictionary<string, string> Metadata,
-    IReadOnlyList<NetworkPortSpec> Ports);
+    IReadOnlyList<NetworkPortSpec> Ports,
+    bool ConfigDrive = false,
+    IReadOnlyList<ConfigDriveFile>? ConfigDriveFiles = null);
+
+/// <summary>One file of a config drive.</summary>
+/// <param name="Path">The path inside the drive, '/'-separated and relative (<c>openstack/latest/meta_data.json</c>).</param>
+/// <param name="Content">The bytes, base64.</param>
+public sealed record ConfigDriveFile(string Path, string Content);
