@@ -121,11 +121,12 @@ if [ -n "$cfg" ] && { mount -t iso9660 -o ro "$cfg" /mnt/config 2>/dev/null || m
   meta="$(cat /mnt/config/openstack/latest/meta_data.json 2>/dev/null)"
   [ -f /mnt/config/openstack/latest/user_data ] && cp /mnt/config/openstack/latest/user_data /tmp/user_data
 else
-  for try in 1 2 3; do
-    meta="$(wget -q -T 5 -O - http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null)" && [ -n "$meta" ] && break
-    sleep 2
+  # Patient, as cloud-init is: the first answer goes proxy → controller → metadata API, slow on a busy host.
+  for try in 1 2 3 4 5 6 7 8; do
+    meta="$(wget -q -T 10 -O - http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null)" && [ -n "$meta" ] && break
+    sleep 3
   done
-  [ -n "$meta" ] && say "metadata from 169.254.169.254" && wget -q -T 5 -O /tmp/user_data http://169.254.169.254/openstack/latest/user_data 2>/dev/null
+  [ -n "$meta" ] && say "metadata from 169.254.169.254" && wget -q -T 20 -O /tmp/user_data http://169.254.169.254/openstack/latest/user_data 2>/dev/null
 fi
 if [ -n "$meta" ]; then
   hostname_="$(echo "$meta" | sed -n 's/.*"hostname": *"\([^"]*\)".*/\1/p')"
