@@ -28,4 +28,8 @@ public static class Poll
 
     public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         await UntilAsync<object>(() => Task.FromResult<object?>(condition() ? new object() : null), what, timeout);
+
+    /// <summary>Polls an asynchronous <paramref name="condition"/> until it holds or the deadline passes (then throws).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        await UntilAsync<object>(async () => await condition() ? new object() : null, what, timeout);
 }

@@ -103,17 +103,30 @@ done
 sleep 1
 hostname_=""; key=""; uuid=""
 meta=""
-cfg="$(blkid | grep -i 'LABEL="config-2"' | cut -d: -f1 | head -1)"
-if [ -n "$cfg" ] && mount -o ro "$cfg" /mnt/config 2>/dev/null; then
+# The config drive: the ISO9660 labelled config-2 (the static busybox has findfs, not blkid); the label is also
+# read straight from the volume descriptor, and a CD-ROM still being probed gets a few seconds.
+cfg=""
+for try in 1 2 3 4 5; do
+  cfg="$(findfs LABEL=config-2 2>/dev/null)"
+  if [ -z "$cfg" ]; then
+    for d in /dev/sr* /dev/vd*; do
+      [ -b "$d" ] && [ "$(dd if="$d" bs=1 skip=32808 count=8 2>/dev/null)" = config-2 ] && cfg="$d" && break
+    done
+  fi
+  [ -n "$cfg" ] || ! ls /sys/block | grep -q '^sr' && break
+  sleep 1
+done
+if [ -n "$cfg" ] && { mount -t iso9660 -o ro "$cfg" /mnt/config 2>/dev/null || mount -o ro "$cfg" /mnt/config 2>/dev/null; }; then
   say "config drive $cfg"
   meta="$(cat /mnt/config/openstack/latest/meta_data.json 2>/dev/null)"
   [ -f /mnt/config/openstack/latest/user_data ] && cp /mnt/config/openstack/latest/user_data /tmp/user_data
 else
-  for try in 1 2 3; do
-    meta="$(wget -q -T 5 -O - http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null)" && [ -n "$meta" ] && break
-    sleep 2
+  # Patient, as cloud-init is: the first answer goes proxy → controller → metadata API, slow on a busy host.
+  for try in 1 2 3 4 5 6 7 8; do
+    meta="$(wget -q -T 10 -O - http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null)" && [ -n "$meta" ] && break
+    sleep 3
   done
-  [ -n "$meta" ] && say "metadata from 169.254.169.254" && wget -q -T 5 -O /tmp/user_data http://169.254.169.254/openstack/latest/user_data 2>/dev/null
+  [ -n "$meta" ] && say "metadata from 169.254.169.254" && wget -q -T 20 -O /tmp/user_data http://169.254.169.254/openstack/latest/user_data 2>/dev/null
 fi
 if [ -n "$meta" ]; then
   hostname_="$(echo "$meta" | sed -n 's/.*"hostname": *"\([^"]*\)".*/\1/p')"

@@ -2,6 +2,7 @@ using FuncCloud.Agent.Api;
 using FuncCloud.Agent.Commands.Handlers;
 using FuncCloud.Agent.Commands.Handlers.Storage;
 using FuncCloud.Agent.Commands;
+using FuncCloud.Agent.Compute.ConfigDrive;
 using FuncCloud.Agent.Compute.Fake;
 using FuncCloud.Agent.Compute.Libvirt;
 using FuncCloud.Agent.Compute;
@@ -115,6 +116,11 @@ public static class AgentServiceCollectionExtensions
         services.AddRefitGeneratedClient<IComputeNodeApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
             .ConfigureHttpClient(ConfigureApiClient)
             .AddHttpMessageHandler<KeystoneAuthHandler>();
+
+        services.AddRefitGeneratedClient<IConfigDriveApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
+            .ConfigureHttpClient(ConfigureApiClient)
+            .AddHttpMessageHandler<KeystoneAuthHandler>();
+        services.TryAddSingleton<ConfigDriveFetcher>();
 
         services.AddRefitGeneratedClient<INetworkStateApi>(new RefitSettings(new SystemTextJsonContentSerializer(AgentJson.Options)))
             .ConfigureHttpClient(ConfigureApiClient)

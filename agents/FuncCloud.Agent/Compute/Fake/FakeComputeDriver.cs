@@ -36,6 +36,18 @@ public sealed partial class FakeComputeDriver : IComputeDriver
     public void FailNextCall(FakeOperation operation) => _faults.FailNextCall(operation);
 
     /// <summary>
+    /// The config drive files the instance was last spawned or rebuilt with (what the Libvirt driver writes into its
+    /// <c>config-2</c> ISO), or null when it has none.
+    /// </summary>
+    public IReadOnlyList<ConfigDriveFile>? ConfigDriveOf(string serverId)
+    {
+        lock (_gate)
+        {
+            return Find(serverId).Spec.ConfigDriveFiles;
+        }
+    }
+
+    /// <summary>
     /// Changes an instance's power state behind the agent's back, as a guest that shuts itself down or
     /// crashes would.
     /// </summary>

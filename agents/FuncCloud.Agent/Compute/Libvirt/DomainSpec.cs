@@ -12,6 +12,7 @@ namespace FuncCloud.Agent.Compute.Libvirt;
 /// <param name="ConsoleLogPath">Where the serial console is logged (by virtlogd).</param>
 /// <param name="Interfaces">The VIFs.</param>
 /// <param name="Volumes">The attached volumes (kept in the definition, so a redefine keeps them).</param>
+/// <param name="ConfigDrivePath">The config drive ISO, attached read-only as a CD-ROM, or null.</param>
 public sealed record DomainSpec(
     string Name,
     Guid Uuid,
@@ -23,7 +24,8 @@ public sealed record DomainSpec(
     string? RamdiskPath,
     string ConsoleLogPath,
     IReadOnlyList<DomainInterface> Interfaces,
-    IReadOnlyList<DomainVolume>? Volumes = null);
+    IReadOnlyList<DomainVolume>? Volumes = null,
+    string? ConfigDrivePath = null);
 
 /// <summary>A VIF: a tap on a host bridge.</summary>
 /// <param name="MacAddress">The port's MAC.</param>

@@ -67,9 +67,14 @@ public static class DomainXmlBuilder
                 new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "qcow2")),
                 new XElement("source", new XAttribute("file", spec.DiskPath)),
                 new XElement("target", new XAttribute("dev", DiskTarget(policy.DiskBus)), new XAttribute("bus", policy.DiskBus))));
-        if (policy.DiskBus == "scsi")
+        if (policy.DiskBus == "scsi" || spec.ConfigDrivePath is not null)
         {
             devices.Add(new XElement("controller", new XAttribute("type", "scsi"), new XAttribute("model", "virtio-scsi")));
+        }
+
+        if (spec.ConfigDrivePath is { } configDrive)
+        {
+            devices.Add(ConfigDriveCdrom(configDrive, policy));
         }
 
         foreach (var volume in spec.Volumes ?? [])
@@ -103,6 +108,18 @@ public static class DomainXmlBuilder
             new XElement("memballoon", new XAttribute("model", "virtio")));
         return devices;
     }
+
+    /// <summary>
+    /// The config drive as a read-only CD-ROM. nova puts it on IDE (<c>hdd</c>) on the pc machine; here it is on the
+    /// virtio-scsi controller, whose drivers (virtio_scsi, sr_mod) guests load as modules like the virtio ones,
+    /// where IDE's (ata_piix) are not in the test guest.
+    /// </summary>
+    private static XElement ConfigDriveCdrom(string path, GuestPolicy policy) =>
+        new("disk", new XAttribute("type", "file"), new XAttribute("device", "cdrom"),
+            new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "raw")),
+            new XElement("source", new XAttribute("file", path)),
+            new XElement("target", new XAttribute("dev", policy.DiskBus == "scsi" ? "sdb" : "sda"), new XAttribute("bus", "scsi")),
+            new XElement("readonly"));
 
     /// <summary>
     /// The disk element of an attached volume, on virtio (PCI, so it hot-plugs on any machine type): a file, or an

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FuncCloud.Agent.Compute.ConfigDrive;
 using FuncCloud.Shared.Compute;
 
 namespace FuncCloud.Agent.Compute.Libvirt;
@@ -11,7 +12,8 @@ public sealed partial class LibvirtComputeDriver
 
     /// <summary>
     /// Fetches the image files through the node's cache, creates the instance's qcow2 overlay on the cached
-    /// base (grown to the flavor's root size) and writes the state file.
+    /// base (grown to the flavor's root size), builds the config drive when the spec carries its files, and writes
+    /// the state file.
     /// </summary>
     private async Task<LibvirtInstance> PrepareDisksAsync(InstanceSpec spec, LibvirtInstancePaths paths, CancellationToken cancellationToken)
     {
@@ -19,7 +21,18 @@ public sealed partial class LibvirtComputeDriver
         var kernel = spec.Image.KernelId is { } kernelId ? await _images.GetAsync(kernelId, cancellationToken) : null;
         var ramdisk = spec.Image.RamdiskId is { } ramdiskId ? await _images.GetAsync(ramdiskId, cancellationToken) : null;
         await CreateOverlayAsync(basePath, paths.Disk, spec.Flavor, cancellationToken);
-        var instance = new LibvirtInstance(spec.ServerId, spec.Name, spec.Flavor, null, spec.Image, kernel, ramdisk, spec.Ports);
+        string? configDrive = null;
+        if (spec.ConfigDriveFiles is { } files)
+        {
+            await ConfigDriveImage.BuildAsync(_host, files, paths.ConfigDrive, cancellationToken);
+            configDrive = paths.ConfigDrive;
+        }
+        else if (File.Exists(paths.ConfigDrive))
+        {
+            File.Delete(paths.ConfigDrive); // a rebuild without a drive leaves none behind
+        }
+
+        var instance = new LibvirtInstance(spec.ServerId, spec.Name, spec.Flavor, null, spec.Image, kernel, ramdisk, spec.Ports, ConfigDrivePath: configDrive);
         instance.Save(paths.State);
         return instance;
     }

@@ -192,7 +192,8 @@ public sealed partial class LibvirtComputeDriver : IComputeDriver
             instance.RamdiskPath,
             paths.ConsoleLog,
             Interfaces(instance),
-            instance.Volumes);
+            instance.Volumes,
+            instance.ConfigDrivePath);
         await File.WriteAllTextAsync(paths.DomainXml, DomainXmlBuilder.Build(spec, _policy), cancellationToken);
         await _virsh.DefineAsync(paths.DomainXml, cancellationToken);
     }

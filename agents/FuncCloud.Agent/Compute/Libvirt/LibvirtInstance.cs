@@ -17,7 +17,8 @@ public sealed record LibvirtInstance(
     string? KernelPath,
     string? RamdiskPath,
     IReadOnlyList<NetworkPortSpec> Ports,
-    IReadOnlyList<DomainVolume>? Volumes = null)
+    IReadOnlyList<DomainVolume>? Volumes = null,
+    string? ConfigDrivePath = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -45,6 +46,9 @@ public sealed record LibvirtInstancePaths(string Folder)
 
     /// <summary>The serial console log.</summary>
     public string ConsoleLog => Path.Combine(Folder, "console.log");
+
+    /// <summary>The config drive ISO (<c>config-2</c>), when the server has one.</summary>
+    public string ConfigDrive => Path.Combine(Folder, "disk.config");
 
     /// <summary>The domain XML last defined.</summary>
     public string DomainXml => Path.Combine(Folder, "domain.xml");

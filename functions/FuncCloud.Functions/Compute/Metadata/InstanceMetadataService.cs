@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using FuncCloud.Functions.Network.Services;
+using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Keypairs;
 using FuncCloud.Shared.Compute.Metadata;
 using FuncCloud.Shared.Compute.Servers;
@@ -55,6 +56,27 @@ public sealed class InstanceMetadataService(
         return port is not null && (string?)port.Body["device_id"] is { Length: > 0 } device
             ? new MetadataInstance(device, (string?)port.Body["project_id"] ?? string.Empty)
             : throw new MetadataNotFoundException();
+    }
+
+    /// <summary>
+    /// The config drive of <paramref name="serverId"/> (<see cref="ConfigDriveLayout"/>), for the node that spawns it.
+    /// Nodes (role <c>service</c>) and admins only; a missing or deleted server is nova's 404.
+    /// </summary>
+    public async Task<ConfigDriveContents> ConfigDriveAsync(RequestContext caller, string serverId, CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdmin && !caller.HasRole("service"))
+        {
+            throw new ForbiddenException("Policy doesn't allow os_compute_api:os-funccloud-nodes to be performed.");
+        }
+
+        var server = await servers.FindAsync(serverId, cancellationToken);
+        if (server is null || server.IsDeleted)
+        {
+            throw new ComputeResourceNotFoundException("instance", serverId, $"Instance {serverId} could not be found.");
+        }
+
+        var metadata = await LoadAsync(server, cancellationToken);
+        return new ConfigDriveContents(server.Id, ConfigDriveLayout.Files(metadata, () => RandomNumberGenerator.GetBytes(512)));
     }
 
     /// <summary>Everything the documents of <paramref name="server"/> are made from.</summary>

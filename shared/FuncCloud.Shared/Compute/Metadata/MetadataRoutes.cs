@@ -20,6 +20,12 @@ public static class MetadataRoutes
     /// </summary>
     public const string Instance = "compute/v2.1/os-funccloud-nodes/{node}/metadata-instance";
 
+    /// <summary>
+    /// <c>GET</c>: the <see cref="ConfigDriveContents"/> of a server, for the node that builds its config drive (role
+    /// <c>service</c> or admin): the same documents the metadata API serves, laid out as nova's ConfigDriveBuilder.
+    /// </summary>
+    public const string ConfigDrive = "compute/v2.1/os-funccloud-nodes/{node}/config-drive/{serverId}";
+
     /// <summary>The instance (server) id the proxy resolved from the guest's port.</summary>
     public const string InstanceIdHeader = "X-Instance-ID";
 
@@ -44,3 +50,8 @@ public static class MetadataRoutes
 /// <param name="InstanceId">The server id (the port's device_id).</param>
 /// <param name="ProjectId">The port's project.</param>
 public sealed record MetadataInstance(string InstanceId, string ProjectId);
+
+/// <summary>The files of a server's config drive (route <see cref="MetadataRoutes.ConfigDrive"/>).</summary>
+/// <param name="ServerId">The server.</param>
+/// <param name="Files">The files, in the drive's layout.</param>
+public sealed record ConfigDriveContents(string ServerId, IReadOnlyList<Compute.ConfigDriveFile> Files);

@@ -41,6 +41,25 @@ public sealed class DomainXmlBuilderTests
     }
 
     [Fact]
+    public void Build_ConfigDrive_ReadOnlyRawCdromOnVirtioScsi()
+    {
+        var devices = Build(Spec() with { ConfigDrivePath = "/i/disk.config" }).Element("devices")!;
+
+        var cdrom = devices.Elements("disk").Single(d => d.Attribute("device")!.Value == "cdrom");
+        cdrom.Element("source")!.Attribute("file")!.Value.ShouldBe("/i/disk.config");
+        cdrom.Element("driver")!.Attribute("type")!.Value.ShouldBe("raw");
+        cdrom.Element("target")!.Attribute("bus")!.Value.ShouldBe("scsi");
+        cdrom.Element("target")!.Attribute("dev")!.Value.ShouldBe("sda");
+        cdrom.Element("readonly").ShouldNotBeNull();
+        devices.Elements("controller").Single().Attribute("model")!.Value.ShouldBe("virtio-scsi");
+
+        // Without a drive: no CD-ROM and no controller for it.
+        var plain = Build(Spec()).Element("devices")!;
+        plain.Elements("disk").ShouldAllBe(d => d.Attribute("device")!.Value == "disk");
+        plain.Elements("controller").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Build_AttachedVolumes_StayInTheDefinition()
     {
         var spec = Spec() with { Volumes = [new DomainVolume("v1", "vdb", "file", "/v/1", null, null, null, "raw")] };

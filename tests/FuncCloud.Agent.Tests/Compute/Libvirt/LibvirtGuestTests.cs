@@ -105,6 +105,41 @@ public sealed class LibvirtGuestTests(LibvirtFixture host) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ConfigDrive_GuestWithoutNetworkReadsItsHostnameKeyAndUserData()
+    {
+        const string Key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq9d9uMmmUoxo+/hMtsbMT2lkCgVZkzl5QeNo8zJtF3 drive@test";
+        var id = Guid.NewGuid().ToString();
+        var meta = "{\"uuid\": \"" + id + "\", \"hostname\": \"from-config-drive.novalocal\", \"public_keys\": {\"k\": \"" + Key + "\"}}";
+        var spec = TestInstances.New(id) with
+        {
+            Image = host.Image,
+            ConfigDrive = true,
+            ConfigDriveFiles =
+            [
+                File64("openstack/latest/meta_data.json", meta),
+                File64("openstack/latest/user_data", "#!/bin/sh\necho user data ran from the drive\n"),
+                File64("ec2/latest/meta-data.json", "{}"),
+            ],
+        };
+        await _driver.SpawnAsync(spec, None);
+
+        var console = await WaitForConsoleAsync(id, Finished, 1);
+        console.ShouldContain("funccloud-busybox: config drive /dev/sr");
+        console.ShouldContain("funccloud-busybox: hostname from-config-drive.novalocal");
+        console.ShouldContain("funccloud-busybox: public key installed");
+        console.ShouldContain("user data ran from the drive");
+        console.ShouldNotContain("169.254.169.254"); // no network was needed
+        var iso = Path.Combine(_options.InstancesPath, id, "disk.config");
+        File.Exists(iso).ShouldBeTrue();
+        File.Exists(iso + ".staging").ShouldBeFalse();
+
+        await _driver.DestroyAsync(id, None);
+        File.Exists(iso).ShouldBeFalse();
+    }
+
+    private static ConfigDriveFile File64(string path, string text) => new(path, Convert.ToBase64String(Encoding.UTF8.GetBytes(text)));
+
+    [SkippableFact]
     public async Task Resize_GrowsTheDiskTheGuestSees()
     {
         var spec = TestInstances.New() with { Image = host.Image };

@@ -30,7 +30,7 @@ public sealed class MetadataHostFixture : ComputeHostFixture
 /// port reads its documents (OpenStack and EC2 flavours); an unsigned, wrongly signed or foreign request gets
 /// nova's plain-text 400 / 403 / 404.
 /// </summary>
-public sealed class MetadataApiTests(MetadataHostFixture host) : IClassFixture<MetadataHostFixture>
+public sealed partial class MetadataApiTests(MetadataHostFixture host) : IClassFixture<MetadataHostFixture>
 {
     private const string PublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq9d9uMmmUoxo+/hMtsbMT2lkCgVZkzl5QeNo8zJtF3 metadata@test";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
@@ -118,7 +118,7 @@ public sealed class MetadataApiTests(MetadataHostFixture host) : IClassFixture<M
         noUserData.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private async Task<(string Server, string UserData)> BootAsync(ComputeApi api, string name)
+    private async Task<(string Server, string UserData)> BootAsync(ComputeApi api, string name, bool? configDrive = null)
     {
         var userData = name == "meta-guarded" ? null : "#!/bin/sh\necho hello from " + name + "\n";
         using (var key = await api.SendAsync(HttpMethod.Post, "/compute/v2.1/os-keypairs", JsonSerializer.Serialize(new { keypair = new { name = "meta-key", public_key = PublicKey } })))
@@ -137,6 +137,7 @@ public sealed class MetadataApiTests(MetadataHostFixture host) : IClassFixture<M
                 ["key_name"] = "meta-key",
                 ["metadata"] = new Dictionary<string, string> { ["role"] = "web" },
                 ["user_data"] = userData is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(userData)),
+                ["config_drive"] = configDrive,
             }.Where(e => e.Value is not null).ToDictionary(),
         });
         using var created = await api.SendAsync(HttpMethod.Post, "/compute/v2.1/servers", body);

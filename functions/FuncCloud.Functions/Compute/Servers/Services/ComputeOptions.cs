@@ -11,4 +11,10 @@ public sealed class ComputeOptions
 
     /// <summary>How long <c>os-getConsoleOutput</c> waits for the agent before answering 409.</summary>
     public int ConsoleTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// nova's <c>force_config_drive</c>: every new server gets a config drive (<c>config_drive</c> shows <c>"True"</c>),
+    /// for clouds whose networks give guests no path to the metadata service.
+    /// </summary>
+    public bool ForceConfigDrive { get; set; }
 }

@@ -149,7 +149,7 @@ public sealed class ServerActionHandler(
         var server = await queries.GetAsync(call, serverId, cancellationToken);
         var image = await images.FindAsync(imageRef, call.Caller, cancellationToken) ?? throw new BadRequestException("Cannot find image for rebuild");
         ServerImageChecks.EnsureFits(image, server.Flavor.RamMb, server.Flavor.DiskGb);
-        var spec = new InstanceSpec(serverId, name ?? server.Name, server.Flavor.ToSpec(), new ImageSpec(image.Id, null, image.KernelId, image.RamdiskId), server.UserData, metadata ?? server.Metadata, []);
+        var spec = new InstanceSpec(serverId, name ?? server.Name, server.Flavor.ToSpec(), new ImageSpec(image.Id, null, image.KernelId, image.RamdiskId), server.UserData, metadata ?? server.Metadata, [], ConfigDrive: server.ConfigDrive);
         var rebuilt = await operations.StartActionAsync(call, serverId, ServerActions.Rebuild, new RebuildCommand(spec), durable, cancellationToken,
             s => s with
             {

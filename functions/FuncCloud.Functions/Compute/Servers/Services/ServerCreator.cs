@@ -89,7 +89,7 @@ public sealed class ServerCreator(
                 Networks = resolvedNetworks,
                 SecurityGroups = securityGroups,
                 BlockDevices = request.BlockDevices,
-                ConfigDrive = request.ConfigDrive,
+                ConfigDrive = request.ConfigDrive || options.Value.ForceConfigDrive,
                 AccessIpv4 = request.AccessIpv4,
                 AccessIpv6 = request.AccessIpv6,
                 Operation = ComputeWorkflowIds.Create(id),
@@ -117,7 +117,7 @@ public sealed class ServerCreator(
             }
 
             await actions.StartAsync(new InstanceActionRecord(ServerActions.Create, server.Id, requestId, project, call.Caller.UserId, now, now, null, server.Operation, []), cancellationToken);
-            var instance = new InstanceSpec(server.Id, server.Name, server.Flavor.ToSpec(), new ImageSpec(server.ImageId, null, image?.KernelId, image?.RamdiskId), server.UserData, server.Metadata, []);
+            var instance = new InstanceSpec(server.Id, server.Name, server.Flavor.ToSpec(), new ImageSpec(server.ImageId, null, image?.KernelId, image?.RamdiskId), server.UserData, server.Metadata, [], ConfigDrive: server.ConfigDrive);
             var input = new BootServerInput(server.Id, requestId, instance, image?.Properties ?? new Dictionary<string, string>(), forcedHost, options.Value.AgentTimeoutSeconds, volumePlans);
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BootServerWorkflow), input, new StartOrchestrationOptions(server.Operation!) { Tags = WorkflowTags.For(WorkflowResourceTypes.Server, server.Id, project) }, cancellationToken);
         }
