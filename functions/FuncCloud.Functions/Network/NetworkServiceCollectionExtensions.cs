@@ -65,6 +65,7 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<ServerSecurityGroups>();
         services.AddSingleton<ServerInterfaces>();
         services.AddSingleton<ServerPortService>();
+        services.AddSingleton<VifPluggedService>();
         services.AddSingleton<IServerPorts>(sp => sp.GetRequiredService<ServerPortService>());
         services.AddSingleton(new CatalogServiceDefinition("network", "neutron", NeutronRoutes.Root));
         services.Configure<NetworkBootstrapOptions>(configuration.GetSection(NetworkBootstrapOptions.Section));

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using FuncCloud.Agent.Network;
+using FuncCloud.Agent.Network.Fake;
 using FuncCloud.Functions.Tests.Compute.Servers;
 using FuncCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -19,8 +22,21 @@ public sealed class ServerNetworkingFixture : ComputeHostFixture
         {
             var settings = base.Settings;
             settings["FuncCloud:Bootstrap:Network:Enabled"] = "true";
+
+            // Long enough for a busy machine's Fake apply, short enough for the test of a node that never wires.
+            settings["FuncCloud:Compute:VifPluggedTimeout"] = "40";
             return settings;
         }
+    }
+
+    /// <summary>The agent's network drivers (Fake): a test makes a node's driver fail so it never wires a port.</summary>
+    public INetworkDriverFactory NetworkDrivers { get; private set; } = null!;
+
+    /// <inheritdoc />
+    protected override void OnAgentBuilt(IServiceProvider services)
+    {
+        base.OnAgentBuilt(services);
+        NetworkDrivers = services.GetRequiredService<INetworkDriverFactory>();
     }
 }
 
@@ -175,6 +191,47 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
         server.GetProperty("fault").ToString().ShouldContain("Failed to allocate the network(s)");
         (await JsonAsync(Demo, "port", "list", "--device-id", id, "-f", "json")).GetArrayLength().ShouldBe(0);
         await OkAsync(Demo, "server", "delete", "--wait", id);
+    }
+
+    [Fact]
+    public async Task Boot_WithAPort_GoesActiveOnlyOnceTheNodeWiredIt_AndANodeThatNeverWiresFailsTheBuild()
+    {
+        // Wired: the boot waited for network-vif-plugged, so the port is ACTIVE when the server is.
+        var vm = await JsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", ComputeHostFixture.ImageId, "--network", "private", "--wait", "vif-vm", "-f", "json");
+        vm.GetProperty("status").GetString().ShouldBe("ACTIVE");
+        var vmId = vm.GetProperty("id").GetString()!;
+        var port = (await JsonAsync(Demo, "port", "list", "--device-id", vmId, "-f", "json")).EnumerateArray().ShouldHaveSingleItem();
+        port.GetProperty("Status").GetString().ShouldBe("ACTIVE");
+        var applied = ((FakeNetworkDriver)host.NetworkDrivers.GetDriver("local")).Applied!;
+        applied.Ports.Select(p => p.PortId).ShouldContain(port.GetProperty("ID").GetString());
+        await OkAsync(Demo, "server", "delete", "--wait", "vif-vm");
+
+        // Never wired: the node's network driver fails every apply, the port stays DOWN, the boot times out.
+        var driver = (FakeNetworkDriver)host.NetworkDrivers.GetDriver("local");
+        driver.FailWith = "test: this node's network agent never wires a port";
+        try
+        {
+            var token = (await JsonAsync(Demo, "token", "issue", "-f", "json")).GetProperty("id").GetString()!;
+            var privateId = (await JsonAsync(Demo, "network", "show", "private", "-f", "json")).GetProperty("id").GetString()!;
+            var (status, body) = await CreateAsync(token, "[{\"uuid\": \"" + privateId + "\"}]");
+            status.ShouldBe(202, body);
+            var id = JsonDocument.Parse(body).RootElement.GetProperty("server").GetProperty("id").GetString()!;
+            await Poll.UntilAsync(async () => (await JsonAsync(Demo, "port", "list", "--device-id", id, "-f", "json")).GetArrayLength() == 1, "the port made", Generous);
+            (await JsonAsync(Demo, "port", "list", "--device-id", id, "-f", "json"))[0].GetProperty("Status").GetString().ShouldBe("DOWN");
+            JsonElement server = default;
+            await Poll.UntilAsync(async () =>
+            {
+                server = await JsonAsync(Demo, "server", "show", id, "-f", "json");
+                return server.GetProperty("status").GetString() == "ERROR";
+            }, "the build to time out waiting for network-vif-plugged", TimeSpan.FromSeconds(180));
+            server.GetProperty("fault").ToString().ShouldContain($"Build of instance {id} aborted: Failed to allocate the network(s), not rescheduling.");
+            (await JsonAsync(Demo, "port", "list", "--device-id", id, "-f", "json")).GetArrayLength().ShouldBe(0);
+            await OkAsync(Demo, "server", "delete", "--wait", id);
+        }
+        finally
+        {
+            driver.FailWith = null;
+        }
     }
 
     [Fact]

@@ -11,4 +11,10 @@ public sealed class ComputeOptions
 
     /// <summary>How long <c>os-getConsoleOutput</c> waits for the agent before answering 409.</summary>
     public int ConsoleTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Seconds a boot or an interface attach waits for the node's network agent to wire the ports (nova's
+    /// vif_plugging_timeout) before failing; 0 = do not wait (nova's vif_plugging_is_fatal=false).
+    /// </summary>
+    public int VifPluggedTimeout { get; set; } = 300;
 }
