@@ -264,22 +264,28 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
 
         var p2 = (await JsonAsync(Demo, "port", "create", "--network", "n2", "p2", "-f", "json")).GetProperty("id").GetString()!;
         await OkAsync(Demo, "server", "add", "port", "if-vm", p2);
-        (await JsonAsync(Demo, "port", "show", p2, "-f", "json")).GetProperty("device_id").GetString().ShouldBe(serverId);
+        var attached = await JsonAsync(Demo, "port", "show", p2, "-f", "json");
+        attached.GetProperty("device_id").GetString().ShouldBe(serverId);
+        attached.GetProperty("status").GetString().ShouldBe("ACTIVE"); // the attach waited for network-vif-plugged
+        host.Drivers.Get("local").Interfaces(serverId).Select(p => p.PortId).ShouldContain(p2); // and hot-plugged it
         (await JsonAsync(Demo, "server", "show", "if-vm", "-f", "json")).GetProperty("addresses").ToString().ShouldContain("n2");
         var token = (await JsonAsync(Demo, "token", "issue", "-f", "json")).GetProperty("id").GetString()!;
         var interfaces = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-interface");
         interfaces.GetProperty("interfaceAttachments").GetArrayLength().ShouldBe(2);
         interfaces.GetProperty("interfaceAttachments").EnumerateArray().Select(a => a.GetProperty("port_id").GetString()).ShouldContain(p2);
         await OkAsync(Demo, "server", "remove", "port", "if-vm", p2);
-        var kept = await JsonAsync(Demo, "port", "show", p2, "-f", "json");
-        kept.GetProperty("device_id").GetString().ShouldBe(string.Empty); // the user's port survives its detach
+        await Poll.UntilAsync(async () => (await JsonAsync(Demo, "port", "show", p2, "-f", "json")).GetProperty("device_id").GetString() == string.Empty, "the detach workflow to unbind the user's port", Generous);
+        host.Drivers.Get("local").Interfaces(serverId).Select(p => p.PortId).ShouldNotContain(p2); // unplugged from the guest first
+        var events = await JsonAsync(Demo, "server", "event", "list", "if-vm", "-f", "json");
+        events.EnumerateArray().Select(e => e.GetProperty("Action").GetString()).ShouldContain("attach_interface");
+        events.EnumerateArray().Select(e => e.GetProperty("Action").GetString()).ShouldContain("detach_interface");
 
         await OkAsync(Demo, "server", "add", "network", "if-vm", "n2");
         var onN2 = await JsonAsync(Demo, "port", "list", "--device-id", serverId, "--network", "n2", "-f", "json");
         onN2.GetArrayLength().ShouldBe(1);
         var made = onN2[0].GetProperty("ID").GetString()!;
         await OkAsync(Demo, "server", "remove", "network", "if-vm", "n2");
-        (await OpenStackCli.RunAsync(Demo, "port", "show", made)).ExitCode.ShouldNotBe(0); // a port made for the server is deleted
+        await Poll.UntilAsync(async () => (await OpenStackCli.RunAsync(Demo, "port", "show", made)).ExitCode != 0, "the detach workflow to delete the port made for the server", Generous);
 
         await OkAsync(Demo, "server", "add", "security", "group", "if-vm", "sg2");
         var groups = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-security-groups");
@@ -319,7 +325,9 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/compute/v2.1/servers/{serverId}");
         request.Headers.Add("X-Auth-Token", token);
         using var response = await host.Client.SendAsync(request);
-        var addresses = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("server").GetProperty("addresses");
+        var shown = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("server");
+        shown.GetProperty("security_groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()).ShouldBe(["sg1"]); // nova's view: its ports' group names
+        var addresses = shown.GetProperty("addresses");
         var entries = addresses.GetProperty("n1").EnumerateArray().ToList();
         entries.Count.ShouldBe(2);
         entries[0].EnumerateObject().Select(p => p.Name).ShouldBe(["version", "addr", "OS-EXT-IPS:type", "OS-EXT-IPS-MAC:mac_addr"]);

@@ -27,6 +27,12 @@ public interface IServerPorts
     /// reported them wired). A workflow re-checks with this while it waits for <c>network-vif-plugged</c>.
     /// </summary>
     Task<IReadOnlyList<string>> PendingAsync(IReadOnlyList<string> portIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Releases one port of the server (os-interface detach, or an attach that failed): deleted when it was made for
+    /// the server, unbound (and forgotten by the server) when it is the user's. A port already gone succeeds.
+    /// </summary>
+    Task ReleasePortAsync(string serverId, string portId, CancellationToken cancellationToken);
 }
 
 /// <summary>Input of <c>AllocateServerPorts</c>: the server and the node it was scheduled on.</summary>

@@ -106,6 +106,33 @@ public sealed class ServerPortService(ServerRepository servers, NetworkStore sto
         return pending;
     }
 
+    /// <inheritdoc />
+    public async Task ReleasePortAsync(string serverId, string portId, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(ResourceKindNames.Port, portId, cancellationToken) is not { } port || port.Body.Str("device_id") != serverId)
+        {
+            return; // gone, or already someone else's
+        }
+
+        var caller = NetworkServiceCaller.For(port.Body.Project());
+        try
+        {
+            if (await servers.FindAsync(serverId, cancellationToken) is { } server && IsUserPort(server, portId))
+            {
+                await ports.UpdateAsync(caller, portId, Unbound(), null, cancellationToken);
+                await servers.UpdateAsync(serverId, s => s with { Networks = s.Networks with { Requests = [.. s.Networks.Requests.Where(r => r.Port != portId)] } }, cancellationToken);
+            }
+            else
+            {
+                await ports.DeleteAsync(caller, portId, cancellationToken);
+            }
+        }
+        catch (NeutronException e) when (e.StatusCode == 404)
+        {
+            // Deleted meanwhile: nothing left to do.
+        }
+    }
+
     /// <summary>The port body that unbinds a port from its server (nova's unbind on deallocate).</summary>
     public static JsonObject Unbound() => new() { ["device_id"] = string.Empty, ["device_owner"] = string.Empty, ["binding:host_id"] = string.Empty };
 
