@@ -129,4 +129,23 @@ public interface IComputeDriver
     /// <exception cref="ComputeDriverException">The hypervisor could not release the device.</exception>
     Task DetachVolumeAsync(string serverId, string volumeId, CancellationToken cancellationToken) =>
         throw new ComputeDriverException(serverId, $"The {Name} driver does not detach volumes.");
+
+    /// <summary>
+    /// Hot-plugs a VIF into the instance (nova's <c>attach_interface</c>): a NIC with the port's MAC on the port's
+    /// bridge, its tap named <c>tap</c> + 11 characters of the port id (the name the network driver filters), in the
+    /// running guest and in the definition, so it survives a restart. Attaching a port that is already plugged
+    /// succeeds. Drivers without interface hot-plug keep this default, which refuses.
+    /// </summary>
+    /// <exception cref="InstanceNotFoundException">No such instance.</exception>
+    /// <exception cref="ComputeDriverException">The hypervisor refused the device; the message says why.</exception>
+    Task AttachInterfaceAsync(string serverId, NetworkPortSpec port, CancellationToken cancellationToken) =>
+        throw new ComputeDriverException(serverId, $"The {Name} driver does not attach interfaces.");
+
+    /// <summary>
+    /// Unplugs a VIF from the instance (nova's <c>detach_interface</c>); a port that is not plugged, or an instance
+    /// that no longer exists, succeeds.
+    /// </summary>
+    /// <exception cref="ComputeDriverException">The hypervisor could not release the device.</exception>
+    Task DetachInterfaceAsync(string serverId, NetworkPortSpec port, CancellationToken cancellationToken) =>
+        throw new ComputeDriverException(serverId, $"The {Name} driver does not detach interfaces.");
 }

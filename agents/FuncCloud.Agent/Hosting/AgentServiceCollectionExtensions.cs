@@ -93,6 +93,8 @@ public static class AgentServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, SnapshotHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, AttachVolumeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, DetachVolumeHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, AttachInterfaceHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, DetachInterfaceHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, CreateVolumeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, DeleteVolumeHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ExtendVolumeHandler>(),

@@ -10,4 +10,8 @@ public interface INetworkStateApi
     /// <summary>The node's whole desired network state; <paramref name="localIp"/> is recorded as its VXLAN address.</summary>
     [Get(NetworkNodeRoutes.State)]
     Task<NetworkHostState> GetStateAsync(string node, [AliasAs("local_ip")] string? localIp, CancellationToken cancellationToken);
+
+    /// <summary>Reports the ports the last apply wired (they go ACTIVE; nova's <c>network-vif-plugged</c>).</summary>
+    [Post(NetworkNodeRoutes.Plugged)]
+    Task ReportPluggedAsync(string node, [Body] PluggedPorts ports, CancellationToken cancellationToken);
 }

@@ -19,4 +19,7 @@ internal static partial class NetworkLog
 
     [LoggerMessage(EventId = 4605, Level = LogLevel.Information, Message = "Node {node}: no API endpoint configured, the network agent does not run.")]
     public static partial void Disabled(ILogger logger, string node);
+
+    [LoggerMessage(EventId = 4606, Level = LogLevel.Debug, Message = "Node {node}: reported {count} plugged ports.")]
+    public static partial void Plugged(ILogger logger, string node, int count);
 }

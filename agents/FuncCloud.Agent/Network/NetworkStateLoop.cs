@@ -1,4 +1,5 @@
 using FuncCloud.Agent.Hosting;
+using FuncCloud.Shared.Network.Agents;
 using FuncCloud.Shared.Network.Wiring;
 using Microsoft.Extensions.Logging;
 
@@ -74,5 +75,14 @@ public sealed class NetworkStateLoop(
         await driver.ApplyAsync(state, cancellationToken);
         AppliedRevision = state.Revision;
         NetworkLog.Applied(logger, nodeName, state.Revision, state.Networks.Count, state.Ports.Count, state.DhcpServers.Count, state.Routers.Count, time.GetElapsedTime(started).TotalMilliseconds);
+
+        // The wired ports the controller does not have ACTIVE yet: a lost report is repeated by the next
+        // fetch (the state still says not active), so the report needs no journal.
+        var plugged = state.Ports.Where(p => !p.Active).Select(p => p.PortId).ToList();
+        if (plugged.Count > 0)
+        {
+            await api.ReportPluggedAsync(nodeName, new PluggedPorts(plugged), cancellationToken);
+            NetworkLog.Plugged(logger, nodeName, plugged.Count);
+        }
     }
 }

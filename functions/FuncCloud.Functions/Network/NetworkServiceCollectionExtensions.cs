@@ -63,9 +63,12 @@ public static class NetworkServiceCollectionExtensions
         services.AddSingleton<AutoAllocatedTopology>();
         services.AddSingleton<ServerNetworkResolver>();
         services.AddSingleton<ServerAddresses>();
+        services.AddSingleton<ServerSecurityGroupNames>();
         services.AddSingleton<ServerSecurityGroups>();
         services.AddSingleton<ServerInterfaces>();
         services.AddSingleton<ServerPortService>();
+        services.AddSingleton<VifPluggedService>();
+        services.AddSingleton<ServerInterfaceWorkflows>();
         services.AddSingleton<IServerPorts>(sp => sp.GetRequiredService<ServerPortService>());
         services.AddSingleton(new CatalogServiceDefinition("network", "neutron", NeutronRoutes.Root));
         services.Configure<NetworkBootstrapOptions>(configuration.GetSection(NetworkBootstrapOptions.Section));

@@ -34,6 +34,8 @@ public static class AgentCommandKinds
     public const string UnexportVolume = "unexport-volume";
     public const string AttachVolume = "attach-volume";
     public const string DetachVolume = "detach-volume";
+    public const string AttachInterface = "attach-interface";
+    public const string DetachInterface = "detach-interface";
     public const string BackupVolume = "backup-volume";
     public const string RestoreVolumeBackup = "restore-volume-backup";
     public const string UploadVolumeToImage = "upload-volume-to-image";

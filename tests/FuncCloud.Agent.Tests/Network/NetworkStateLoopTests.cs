@@ -1,6 +1,7 @@
 using FuncCloud.Agent.Hosting;
 using FuncCloud.Agent.Network;
 using FuncCloud.Agent.Network.Fake;
+using FuncCloud.Shared.Network.Agents;
 using FuncCloud.Shared.Network.Wiring;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
@@ -35,6 +36,18 @@ public sealed class NetworkStateLoopTests
             var revision = Interlocked.Increment(ref _revision) * 10;
             return Task.FromResult(Next?.Invoke(revision) ?? FakeNetworkDriverTests.SampleState(node, revision));
         }
+
+        public List<IReadOnlyList<string>> Plugged { get; } = [];
+
+        public Task ReportPluggedAsync(string node, PluggedPorts ports, CancellationToken cancellationToken)
+        {
+            lock (Plugged)
+            {
+                Plugged.Add(ports.Ports);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     private static AgentOptions Options() => new()
@@ -64,6 +77,34 @@ public sealed class NetworkStateLoopTests
 
         await stop.CancelAsync();
         await running;
+    }
+
+    [Fact]
+    public async Task SyncOnce_PortsNotYetActive_ReportedPluggedAfterTheApply()
+    {
+        var api = new StubStateApi();
+        var driver = new FakeNetworkDriver();
+        var loop = new NetworkStateLoop("node-a", driver, api, new NetworkSyncSignal(), Options(), TimeProvider.System, NullLogger.Instance);
+        var sample = FakeNetworkDriverTests.SampleState("node-a", 1);
+        var port = sample.Ports[0];
+        api.Next = r => sample with { Revision = r, Ports = [port, port with { PortId = "p-active", Active = true }] };
+
+        await loop.SyncOnceAsync(CancellationToken.None);
+
+        api.Plugged.ShouldHaveSingleItem().ShouldBe([port.PortId]);
+        driver.Applied!.Ports.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task SyncOnce_DriverFails_NothingReportedPlugged()
+    {
+        var api = new StubStateApi();
+        var driver = new FakeNetworkDriver { FailWith = "port p1: tap missing" };
+        var loop = new NetworkStateLoop("node-a", driver, api, new NetworkSyncSignal(), Options(), TimeProvider.System, NullLogger.Instance);
+
+        await Should.ThrowAsync<NetworkDriverException>(() => loop.SyncOnceAsync(CancellationToken.None));
+
+        api.Plugged.ShouldBeEmpty();
     }
 
     [Fact]

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using FuncCloud.Agent.Network;
+using FuncCloud.Agent.Network.Fake;
 using FuncCloud.Functions.Tests.Compute.Servers;
 using FuncCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -19,8 +22,21 @@ public sealed class ServerNetworkingFixture : ComputeHostFixture
         {
             var settings = base.Settings;
             settings["FuncCloud:Bootstrap:Network:Enabled"] = "true";
+
+            // Long enough for a busy machine's Fake apply, short enough for the test of a node that never wires.
+            settings["FuncCloud:Compute:VifPluggedTimeout"] = "40";
             return settings;
         }
+    }
+
+    /// <summary>The agent's network drivers (Fake): a test makes a node's driver fail so it never wires a port.</summary>
+    public INetworkDriverFactory NetworkDrivers { get; private set; } = null!;
+
+    /// <inheritdoc />
+    protected override void OnAgentBuilt(IServiceProvider services)
+    {
+        base.OnAgentBuilt(services);
+        NetworkDrivers = services.GetRequiredService<INetworkDriverFactory>();
     }
 }
 
@@ -178,6 +194,47 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
     }
 
     [Fact]
+    public async Task Boot_WithAPort_GoesActiveOnlyOnceTheNodeWiredIt_AndANodeThatNeverWiresFailsTheBuild()
+    {
+        // Wired: the boot waited for network-vif-plugged, so the port is ACTIVE when the server is.
+        var vm = await JsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", ComputeHostFixture.ImageId, "--network", "private", "--wait", "vif-vm", "-f", "json");
+        vm.GetProperty("status").GetString().ShouldBe("ACTIVE");
+        var vmId = vm.GetProperty("id").GetString()!;
+        var port = (await JsonAsync(Demo, "port", "list", "--device-id", vmId, "-f", "json")).EnumerateArray().ShouldHaveSingleItem();
+        port.GetProperty("Status").GetString().ShouldBe("ACTIVE");
+        var applied = ((FakeNetworkDriver)host.NetworkDrivers.GetDriver("local")).Applied!;
+        applied.Ports.Select(p => p.PortId).ShouldContain(port.GetProperty("ID").GetString());
+        await OkAsync(Demo, "server", "delete", "--wait", "vif-vm");
+
+        // Never wired: the node's network driver fails every apply, the port stays DOWN, the boot times out.
+        var driver = (FakeNetworkDriver)host.NetworkDrivers.GetDriver("local");
+        driver.FailWith = "test: this node's network agent never wires a port";
+        try
+        {
+            var token = (await JsonAsync(Demo, "token", "issue", "-f", "json")).GetProperty("id").GetString()!;
+            var privateId = (await JsonAsync(Demo, "network", "show", "private", "-f", "json")).GetProperty("id").GetString()!;
+            var (status, body) = await CreateAsync(token, "[{\"uuid\": \"" + privateId + "\"}]");
+            status.ShouldBe(202, body);
+            var id = JsonDocument.Parse(body).RootElement.GetProperty("server").GetProperty("id").GetString()!;
+            await Poll.UntilAsync(async () => (await JsonAsync(Demo, "port", "list", "--device-id", id, "-f", "json")).GetArrayLength() == 1, "the port made", Generous);
+            (await JsonAsync(Demo, "port", "list", "--device-id", id, "-f", "json"))[0].GetProperty("Status").GetString().ShouldBe("DOWN");
+            JsonElement server = default;
+            await Poll.UntilAsync(async () =>
+            {
+                server = await JsonAsync(Demo, "server", "show", id, "-f", "json");
+                return server.GetProperty("status").GetString() == "ERROR";
+            }, "the build to time out waiting for network-vif-plugged", TimeSpan.FromSeconds(180));
+            server.GetProperty("fault").ToString().ShouldContain($"Build of instance {id} aborted: Failed to allocate the network(s), not rescheduling.");
+            (await JsonAsync(Demo, "port", "list", "--device-id", id, "-f", "json")).GetArrayLength().ShouldBe(0);
+            await OkAsync(Demo, "server", "delete", "--wait", id);
+        }
+        finally
+        {
+            driver.FailWith = null;
+        }
+    }
+
+    [Fact]
     public async Task InterfacesAndSecurityGroups_AddAndRemoveThroughTheCli_AndNeutronPortDeleteDetaches()
     {
         try
@@ -207,22 +264,28 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
 
         var p2 = (await JsonAsync(Demo, "port", "create", "--network", "n2", "p2", "-f", "json")).GetProperty("id").GetString()!;
         await OkAsync(Demo, "server", "add", "port", "if-vm", p2);
-        (await JsonAsync(Demo, "port", "show", p2, "-f", "json")).GetProperty("device_id").GetString().ShouldBe(serverId);
+        var attached = await JsonAsync(Demo, "port", "show", p2, "-f", "json");
+        attached.GetProperty("device_id").GetString().ShouldBe(serverId);
+        attached.GetProperty("status").GetString().ShouldBe("ACTIVE"); // the attach waited for network-vif-plugged
+        host.Drivers.Get("local").Interfaces(serverId).Select(p => p.PortId).ShouldContain(p2); // and hot-plugged it
         (await JsonAsync(Demo, "server", "show", "if-vm", "-f", "json")).GetProperty("addresses").ToString().ShouldContain("n2");
         var token = (await JsonAsync(Demo, "token", "issue", "-f", "json")).GetProperty("id").GetString()!;
         var interfaces = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-interface");
         interfaces.GetProperty("interfaceAttachments").GetArrayLength().ShouldBe(2);
         interfaces.GetProperty("interfaceAttachments").EnumerateArray().Select(a => a.GetProperty("port_id").GetString()).ShouldContain(p2);
         await OkAsync(Demo, "server", "remove", "port", "if-vm", p2);
-        var kept = await JsonAsync(Demo, "port", "show", p2, "-f", "json");
-        kept.GetProperty("device_id").GetString().ShouldBe(string.Empty); // the user's port survives its detach
+        await Poll.UntilAsync(async () => (await JsonAsync(Demo, "port", "show", p2, "-f", "json")).GetProperty("device_id").GetString() == string.Empty, "the detach workflow to unbind the user's port", Generous);
+        host.Drivers.Get("local").Interfaces(serverId).Select(p => p.PortId).ShouldNotContain(p2); // unplugged from the guest first
+        var events = await JsonAsync(Demo, "server", "event", "list", "if-vm", "-f", "json");
+        events.EnumerateArray().Select(e => e.GetProperty("Action").GetString()).ShouldContain("attach_interface");
+        events.EnumerateArray().Select(e => e.GetProperty("Action").GetString()).ShouldContain("detach_interface");
 
         await OkAsync(Demo, "server", "add", "network", "if-vm", "n2");
         var onN2 = await JsonAsync(Demo, "port", "list", "--device-id", serverId, "--network", "n2", "-f", "json");
         onN2.GetArrayLength().ShouldBe(1);
         var made = onN2[0].GetProperty("ID").GetString()!;
         await OkAsync(Demo, "server", "remove", "network", "if-vm", "n2");
-        (await OpenStackCli.RunAsync(Demo, "port", "show", made)).ExitCode.ShouldNotBe(0); // a port made for the server is deleted
+        await Poll.UntilAsync(async () => (await OpenStackCli.RunAsync(Demo, "port", "show", made)).ExitCode != 0, "the detach workflow to delete the port made for the server", Generous);
 
         await OkAsync(Demo, "server", "add", "security", "group", "if-vm", "sg2");
         var groups = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-security-groups");
@@ -262,7 +325,9 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/compute/v2.1/servers/{serverId}");
         request.Headers.Add("X-Auth-Token", token);
         using var response = await host.Client.SendAsync(request);
-        var addresses = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("server").GetProperty("addresses");
+        var shown = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("server");
+        shown.GetProperty("security_groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()).ShouldBe(["sg1"]); // nova's view: its ports' group names
+        var addresses = shown.GetProperty("addresses");
         var entries = addresses.GetProperty("n1").EnumerateArray().ToList();
         entries.Count.ShouldBe(2);
         entries[0].EnumerateObject().Select(p => p.Name).ShouldBe(["version", "addr", "OS-EXT-IPS:type", "OS-EXT-IPS-MAC:mac_addr"]);

@@ -21,4 +21,6 @@ public enum FakeOperation
     Snapshot,
     AttachVolume,
     DetachVolume,
+    AttachInterface,
+    DetachInterface,
 }

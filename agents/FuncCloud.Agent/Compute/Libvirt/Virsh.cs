@@ -62,6 +62,25 @@ public sealed class Virsh(HostCommand host, string uri)
     public Task DetachDeviceAsync(string domain, string xmlPath, bool live, CancellationToken cancellationToken) =>
         RunAsync(cancellationToken, ["detach-device", domain, xmlPath, "--config", .. (live ? new[] { "--live" } : [])]);
 
+    /// <summary>
+    /// Plugs a virtio NIC on <paramref name="bridge"/> with <paramref name="mac"/> and tap <paramref name="tap"/> into the
+    /// definition and, when <paramref name="live"/>, into the running guest.
+    /// </summary>
+    public Task AttachInterfaceAsync(string domain, string bridge, string mac, string tap, bool live, CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken, AttachInterfaceArgs(domain, bridge, mac, tap, live));
+
+    /// <summary>Unplugs the NIC with <paramref name="mac"/> from the definition and, when <paramref name="live"/>, from the guest.</summary>
+    public Task DetachInterfaceAsync(string domain, string mac, bool live, CancellationToken cancellationToken) =>
+        RunAsync(cancellationToken, DetachInterfaceArgs(domain, mac, live));
+
+    /// <summary>The <c>virsh attach-interface</c> argv (after the connection URI).</summary>
+    public static string[] AttachInterfaceArgs(string domain, string bridge, string mac, string tap, bool live) =>
+        ["attach-interface", domain, "--type", "bridge", "--source", bridge, "--mac", mac, "--target", tap, "--model", "virtio", .. (live ? new[] { "--live" } : []), "--config"];
+
+    /// <summary>The <c>virsh detach-interface</c> argv (after the connection URI).</summary>
+    public static string[] DetachInterfaceArgs(string domain, string mac, bool live) =>
+        ["detach-interface", domain, "--type", "bridge", "--mac", mac, .. (live ? new[] { "--live" } : []), "--config"];
+
     /// <summary>The domain's live XML (what the guest really has).</summary>
     public async Task<string> DumpXmlAsync(string domain, CancellationToken cancellationToken) =>
         (await RunAsync(cancellationToken, "dumpxml", domain)).StandardOutput;

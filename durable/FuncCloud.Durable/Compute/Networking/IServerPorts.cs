@@ -21,10 +21,25 @@ public interface IServerPorts
     /// user's and survive the server). Deleting a port disassociates its floating IPs. Idempotent.
     /// </summary>
     Task ReleaseAsync(string serverId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Of <paramref name="portIds"/>, the ports that exist and are not ACTIVE yet (their node's network agent has not
+    /// reported them wired). A workflow re-checks with this while it waits for <c>network-vif-plugged</c>.
+    /// </summary>
+    Task<IReadOnlyList<string>> PendingAsync(IReadOnlyList<string> portIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Releases one port of the server (os-interface detach, or an attach that failed): deleted when it was made for
+    /// the server, unbound (and forgotten by the server) when it is the user's. A port already gone succeeds.
+    /// </summary>
+    Task ReleasePortAsync(string serverId, string portId, CancellationToken cancellationToken);
 }
 
 /// <summary>Input of <c>AllocateServerPorts</c>: the server and the node it was scheduled on.</summary>
 public sealed record AllocatePortsInput(string ServerId, string Node, string? AvailabilityZone);
 
 /// <summary>Output of <c>AllocateServerPorts</c>: the VIFs, or the network service's reason for refusing.</summary>
-public sealed record AllocatePortsOutcome(IReadOnlyList<NetworkPortSpec> Ports, string? Error);
+/// <param name="Ports">The VIFs to plug.</param>
+/// <param name="Error">Why the network could not be allocated, or null.</param>
+/// <param name="VifPluggedTimeoutSeconds">How long the boot waits for the ports to be wired (0: it does not wait, nova's vif_plugging_is_fatal=false).</param>
+public sealed record AllocatePortsOutcome(IReadOnlyList<NetworkPortSpec> Ports, string? Error, int VifPluggedTimeoutSeconds = 0);

@@ -40,7 +40,7 @@ public static partial class BootServerWorkflow
             return;
         }
 
-        if (await ServerPorts.AllocateAsync(context, input, node, placement.AvailabilityZone) is not { } ports)
+        if (await ServerPorts.AllocateAsync(context, input, node, placement.AvailabilityZone, deleteRequested) is not { } ports)
         {
             return;
         }

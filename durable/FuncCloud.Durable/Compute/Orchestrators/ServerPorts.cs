@@ -13,17 +13,28 @@ namespace FuncCloud.Durable.Compute.Orchestrators;
 /// </summary>
 internal static class ServerPorts
 {
-    /// <summary>The VIFs for the spawn, or null when the allocation failed (the server is then in ERROR, its ports and claims released).</summary>
-    public static async Task<IReadOnlyList<NetworkPortSpec>?> AllocateAsync(TaskOrchestrationContext context, BootServerInput input, string node, string? zone)
+    /// <summary>
+    /// The VIFs for the spawn once every port is wired on the node (nova's network-vif-plugged, bounded by the
+    /// outcome's timeout), or null when the allocation failed or timed out (the server is then in ERROR, its ports
+    /// and claims released). <paramref name="interrupt"/> (a delete) ends the wait early: the caller sees the delete next.
+    /// </summary>
+    public static async Task<IReadOnlyList<NetworkPortSpec>?> AllocateAsync(TaskOrchestrationContext context, BootServerInput input, string node, string? zone, Task? interrupt = null)
     {
         var outcome = await context.CallActivityAsync<AllocatePortsOutcome>(nameof(AllocateServerPorts), new AllocatePortsInput(input.ServerId, node, zone));
-        if (outcome.Error is null)
+        var error = outcome.Error;
+        if (error is null)
         {
-            return outcome.Ports;
+            var unplugged = await VifPluggedWait.WaitAsync(context, [.. outcome.Ports.Select(p => p.PortId)], outcome.VifPluggedTimeoutSeconds, interrupt);
+            if (unplugged.Count == 0)
+            {
+                return outcome.Ports;
+            }
+
+            error = $"Timed out after {outcome.VifPluggedTimeoutSeconds} s waiting for network-vif-plugged of port(s) {string.Join(", ", unplugged)} on {node}.";
         }
 
         var message = $"Build of instance {input.ServerId} aborted: Failed to allocate the network(s), not rescheduling.";
-        var fault = new ServerFault(500, message, $"{message} {outcome.Error}", new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+        var fault = new ServerFault(500, message, $"{message} {error}", new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
         await ServerFailures.FailStepAsync(context, new FailStepInput(input.ServerId, input.RequestId, null, node, fault, fault.Details));
         await ReleaseAsync(context, input.ServerId);
         await context.CallActivityAsync(nameof(ReleaseClaims), new ReleaseClaimsInput(input.ServerId, null, null));

@@ -22,6 +22,12 @@ public static class ComputeEvents
     /// <summary>Raised on a building server's boot workflow by a delete: the boot tears down instead of finishing.</summary>
     public const string DeleteRequested = "delete-requested";
 
+    /// <summary>
+    /// nova's <c>network-vif-plugged</c>: raised on the server's running workflow (its <c>Operation</c>) with the port id
+    /// as payload when the node's network agent has wired the port and the port went ACTIVE.
+    /// </summary>
+    public const string VifPlugged = "network-vif-plugged";
+
     /// <summary>The event an agent's result for a command of <paramref name="kind"/> is raised as.</summary>
     public static string AgentResult(string kind) => $"agent-result:{kind}";
 }

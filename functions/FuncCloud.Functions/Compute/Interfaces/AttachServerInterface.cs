@@ -4,6 +4,7 @@ using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.OpenStack;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace FuncCloud.Functions.Compute.Interfaces;
 
@@ -14,10 +15,11 @@ public sealed class AttachServerInterface(NovaHttp http, ServerQueries queries, 
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = InterfaceRoutes.Collection)] HttpRequest req,
         string serverId,
+        [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         http.WithBodyAsync(req, async (call, body) =>
         {
             var server = await queries.GetAsync(call, serverId, ServerNetworkPolicies.InterfacesCreate, cancellationToken);
-            return NovaHttp.Json(await interfaces.AttachAsync(call.Caller, server, body.OptionalObject("interfaceAttachment"), call.Version, cancellationToken));
+            return NovaHttp.Json(await interfaces.AttachAsync(call, server, body.OptionalObject("interfaceAttachment"), durable, cancellationToken));
         }, cancellationToken);
 }

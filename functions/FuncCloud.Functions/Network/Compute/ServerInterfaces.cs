@@ -6,17 +6,17 @@ using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.Network;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
-using FuncCloud.Shared.Security;
+using Microsoft.DurableTask.Client;
 
 namespace FuncCloud.Functions.Network.Compute;
 
 /// <summary>
 /// nova's os-interface on the server's Neutron ports: list and show render the ports bound to the server;
-/// attach creates (net_id, fixed_ips) or binds (port_id) a port on the server's node; detach deletes a port
-/// made for the server and unbinds a user's port. The port is wired on the node by the network agent (it is
-/// bound to the node); hot-plugging the VIF into the running guest is not done yet (see docs/networking.md).
+/// attach creates (net_id, fixed_ips) or binds (port_id) a port on the server's node, then its workflow waits for
+/// the node's network agent to wire it and hot-plugs it into the guest (<see cref="ServerInterfaceWorkflows"/>);
+/// detach starts the workflow that unplugs it and then deletes a port made for the server or unbinds a user's port.
 /// </summary>
-public sealed class ServerInterfaces(NetworkStore store, PortKind ports, ServerRepository servers, ServerNetworkResolver resolver, ServerPortService serverPorts)
+public sealed class ServerInterfaces(NetworkStore store, PortKind ports, ServerRepository servers, ServerNetworkResolver resolver, ServerPortService serverPorts, ServerInterfaceWorkflows workflows)
 {
     /// <summary><c>{"interfaceAttachments": [...]}</c>.</summary>
     public async Task<JsonObject> ListAsync(ServerRecord server, ComputeApiVersion version, CancellationToken cancellationToken) =>
@@ -30,8 +30,10 @@ public sealed class ServerInterfaces(NetworkStore store, PortKind ports, ServerR
     }
 
     /// <summary>Attaches a new or the given port; returns the attachment.</summary>
-    public async Task<JsonObject> AttachAsync(RequestContext caller, ServerRecord server, JsonObject? body, ComputeApiVersion version, CancellationToken cancellationToken)
+    public async Task<JsonObject> AttachAsync(ComputeCall call, ServerRecord server, JsonObject? body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        var caller = call.Caller;
+        var version = call.Version;
         RequireAttachable(server, "attach_interface");
         var netId = body?.OptionalString("net_id");
         var portId = body?.OptionalString("port_id");
@@ -87,24 +89,22 @@ public sealed class ServerInterfaces(NetworkStore store, PortKind ports, ServerR
             throw e.StatusCode == 409 ? new ConflictException(e.Message) : new BadRequestException(e.Message);
         }
 
+        if (await workflows.AttachAsync(call, server, port, durable, cancellationToken) is { } failed)
+        {
+            // The workflow released the port (nova's rollback); nova answers InterfaceAttachFailed.
+            throw new ConflictException($"Failed to attach network adapter device to {server.Id}: {failed}");
+        }
+
+        port = (await store.GetAsync(ResourceKindNames.Port, port.Id(), cancellationToken))?.Body ?? port;
         return new JsonObject { ["interfaceAttachment"] = Render(port, server, version) };
     }
 
-    /// <summary>Detaches a port: deletes it when it was made for the server, unbinds it when it is the user's.</summary>
-    public async Task DetachAsync(ServerRecord server, string portId, CancellationToken cancellationToken)
+    /// <summary>Starts the detach: the workflow unplugs the port, then deletes it when it was made for the server or unbinds the user's.</summary>
+    public async Task DetachAsync(ComputeCall call, ServerRecord server, string portId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         RequireAttachable(server, "detach_interface");
         var port = (await PortsAsync(server.Id, cancellationToken)).FirstOrDefault(p => p.Id() == portId) ?? throw NotAttached(server.Id, portId);
-        var acting = NetworkServiceCaller.For(port.Project());
-        if (server.Networks.Requests.Any(r => r.Port == portId))
-        {
-            await ports.UpdateAsync(acting, portId, ServerPortService.Unbound(), null, cancellationToken);
-            await servers.UpdateAsync(server.Id, s => s with { Networks = s.Networks with { Requests = [.. s.Networks.Requests.Where(r => r.Port != portId)] } }, cancellationToken);
-        }
-        else
-        {
-            await ports.DeleteAsync(acting, portId, cancellationToken);
-        }
+        await workflows.DetachAsync(call, server, port, durable, cancellationToken);
     }
 
     private static void RequireAttachable(ServerRecord server, string action)

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using FuncCloud.Durable.Compute.Networking;
+using FuncCloud.Functions.Compute.Servers.Services;
 using FuncCloud.Functions.Network.Api;
 using FuncCloud.Functions.Network.Services;
 using FuncCloud.Shared.Compute;
 using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.Network;
 using FuncCloud.Shared.Network.Wiring;
+using Microsoft.Extensions.Options;
 
 namespace FuncCloud.Functions.Network.Compute;
 
@@ -14,7 +16,7 @@ namespace FuncCloud.Functions.Network.Compute;
 /// deleted through <see cref="PortKind"/> exactly as the port API does it (IPAM, quotas, policy, the
 /// network-sync to the nodes), with nova's identity (<see cref="NetworkServiceCaller"/>).
 /// </summary>
-public sealed class ServerPortService(ServerRepository servers, NetworkStore store, PortKind ports, AutoAllocatedTopology topology) : IServerPorts
+public sealed class ServerPortService(ServerRepository servers, NetworkStore store, PortKind ports, AutoAllocatedTopology topology, IOptions<ComputeOptions> options) : IServerPorts
 {
     /// <summary>nova's device_owner prefix for instance ports (<c>compute:&lt;zone&gt;</c>).</summary>
     public const string ComputeOwnerPrefix = "compute:";
@@ -56,7 +58,7 @@ public sealed class ServerPortService(ServerRepository servers, NetworkStore sto
             }
 
             var networks = (await store.ListAsync(ResourceKindNames.Network, cancellationToken)).ToDictionary(n => n.Id, n => n.Body, StringComparer.Ordinal);
-            return new AllocatePortsOutcome([.. result.Select(p => Spec(p, networks.GetValueOrDefault(p.Str("network_id")!)))], null);
+            return new AllocatePortsOutcome([.. result.Select(p => Spec(p, networks.GetValueOrDefault(p.Str("network_id")!)))], null, options.Value.VifPluggedTimeout);
         }
         catch (NeutronException e)
         {
@@ -86,6 +88,48 @@ public sealed class ServerPortService(ServerRepository servers, NetworkStore sto
             {
                 // Deleted meanwhile (the user's port API, or a retried release): nothing left to do.
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> PendingAsync(IReadOnlyList<string> portIds, CancellationToken cancellationToken)
+    {
+        var pending = new List<string>();
+        foreach (var portId in portIds)
+        {
+            if (await store.GetAsync(ResourceKindNames.Port, portId, cancellationToken) is { } port && port.Body.Str("status") != "ACTIVE")
+            {
+                pending.Add(portId);
+            }
+        }
+
+        return pending;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleasePortAsync(string serverId, string portId, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(ResourceKindNames.Port, portId, cancellationToken) is not { } port || port.Body.Str("device_id") != serverId)
+        {
+            return; // gone, or already someone else's
+        }
+
+        var caller = NetworkServiceCaller.For(port.Body.Project());
+        try
+        {
+            if (await servers.FindAsync(serverId, cancellationToken) is { } server && IsUserPort(server, portId))
+            {
+                await ports.UpdateAsync(caller, portId, Unbound(), null, cancellationToken);
+                await servers.UpdateAsync(serverId, s => s with { Networks = s.Networks with { Requests = [.. s.Networks.Requests.Where(r => r.Port != portId)] } }, cancellationToken);
+            }
+            else
+            {
+                await ports.DeleteAsync(caller, portId, cancellationToken);
+            }
+        }
+        catch (NeutronException e) when (e.StatusCode == 404)
+        {
+            // Deleted meanwhile: nothing left to do.
         }
     }
 

@@ -239,12 +239,23 @@ public sealed class PortKind(NeutronContext context, SecurityGroupKind groups) :
         }
     }
 
+    // An instance port is DOWN until the node's network agent reports it wired (NetworkNodeService.RecordPluggedAsync,
+    // nova's network-vif-plugged); binding it again to the same host keeps its status. Service ports (network:*)
+    // are ACTIVE at once: their node applies them with no server waiting.
     private static void Bind(JsonObject port, string host)
     {
+        var sameHost = port.Str("binding:host_id") == host && port.Str("status") is not null;
         port["binding:host_id"] = host;
         port["binding:vif_type"] = host.Length == 0 ? "unbound" : "bridge";
         port["binding:vif_details"] = host.Length == 0 ? new JsonObject() : new JsonObject { ["port_filter"] = true, ["connectivity"] = "l2" };
-        port["status"] = host.Length == 0 && !port.Str("device_owner")!.StartsWith("network:", StringComparison.Ordinal) ? "DOWN" : "ACTIVE";
+        if (port.Str("device_owner")!.StartsWith("network:", StringComparison.Ordinal))
+        {
+            port["status"] = "ACTIVE";
+        }
+        else if (!sameHost || host.Length == 0)
+        {
+            port["status"] = "DOWN";
+        }
     }
 
     private async Task<JsonArray> AllocateAsync(List<JsonObject>? requested, List<JsonObject> subnets, string networkId, string portId, bool routerPort, NetworkBatch batch, CancellationToken cancellationToken)

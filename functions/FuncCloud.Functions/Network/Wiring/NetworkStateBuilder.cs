@@ -67,7 +67,8 @@ public static class NetworkStateBuilder
             [.. port.Objects("fixed_ips").Select(ip => ip.Str("ip_address")!)],
             security,
             security ? [.. port.Objects("allowed_address_pairs").Select(p => p.Str("ip_address")!)] : [],
-            rules);
+            rules,
+            port.Str("status") == "ACTIVE");
     }
 
     private static DhcpServerState? Dhcp(NetworkSnapshot snapshot, string networkId)

@@ -11,4 +11,13 @@ public static class NetworkNodeRoutes
     /// underlay address, recorded so other nodes get it as a peer.
     /// </summary>
     public const string State = "/compute/v2.1/os-funccloud-nodes/{node}/network-state";
+
+    /// <summary>
+    /// <c>POST</c> <see cref="PluggedPorts"/>: the instance ports the node's driver has wired (applied). The controller
+    /// sets those still bound to the node ACTIVE and raises nova's <c>network-vif-plugged</c> to the server's workflow. 204.
+    /// </summary>
+    public const string Plugged = "/compute/v2.1/os-funccloud-nodes/{node}/vif-plugged";
 }
+
+/// <summary>The body of <see cref="NetworkNodeRoutes.Plugged"/>: the ids of the ports the node's last apply wired.</summary>
+public sealed record PluggedPorts(IReadOnlyList<string> Ports);

@@ -132,6 +132,10 @@ public sealed record FloatingIpState(string FloatingIpId, string FloatingIp, str
 /// <param name="PortSecurityEnabled">False: no filtering and no anti-spoofing for this port.</param>
 /// <param name="AllowedAddressPairs">Extra source addresses (or CIDRs) the port may send from.</param>
 /// <param name="Rules">The port's security group rules with remote groups already expanded to member addresses.</param>
+/// <param name="Active">
+/// Whether the controller already has the port ACTIVE. A port that is not is reported back as plugged once the
+/// driver applied it (nova's <c>network-vif-plugged</c>); an ACTIVE one needs no report.
+/// </param>
 public sealed record PortState(
     string PortId,
     string NetworkId,
@@ -139,7 +143,8 @@ public sealed record PortState(
     IReadOnlyList<string> FixedIps,
     bool PortSecurityEnabled,
     IReadOnlyList<string> AllowedAddressPairs,
-    IReadOnlyList<SecurityRuleState> Rules);
+    IReadOnlyList<SecurityRuleState> Rules,
+    bool Active = false);
 
 /// <summary>One stateful allow rule (security groups only allow; everything else is dropped, established flows return).</summary>
 /// <param name="Direction"><c>ingress</c> or <c>egress</c>.</param>

@@ -95,6 +95,24 @@ public sealed class FakeComputeDriverTests
     }
 
     [Fact]
+    public async Task AttachInterfaceAsync_ThenDetach_ListedThenGone_AndDetachOfUnknownSucceeds()
+    {
+        var driver = new FakeComputeDriver(new FakeDriverOptions());
+        await driver.SpawnAsync(TestInstances.New("a"), None);
+        var port = new NetworkPortSpec("port-1", "net-1", "fa:16:3e:00:00:09", ["10.0.0.9"], "brqnet-1", 1450);
+
+        await driver.AttachInterfaceAsync("a", port, None);
+        await driver.AttachInterfaceAsync("a", port, None); // redelivered
+
+        driver.Interfaces("a").Count(p => p.PortId == "port-1").ShouldBe(1);
+        await driver.DetachInterfaceAsync("a", port, None);
+        driver.Interfaces("a").ShouldNotContain(p => p.PortId == "port-1");
+        await driver.DetachInterfaceAsync("a", port, None);
+        await driver.DetachInterfaceAsync("missing", port, None);
+        await Should.ThrowAsync<InstanceNotFoundException>(() => driver.AttachInterfaceAsync("missing", port, None));
+    }
+
+    [Fact]
     public async Task NewDriver_SameStateFile_FindsInstancesWithTheirStateAfterRestart()
     {
         var folder = Directory.CreateTempSubdirectory("funccloud-fake-state-").FullName;

@@ -200,4 +200,17 @@ public sealed class DomainXmlBuilderTests
     [Fact]
     public void KvmProbe_NoDevice_IsNotUsable() =>
         KvmProbe.IsUsable(devKvm: "/nonexistent/kvm", sysModule: "/nonexistent").ShouldBeFalse();
+
+    [Fact]
+    public void InterfaceArgs_LiveGuest_BridgeMacTapVirtioLiveAndConfig()
+    {
+        Virsh.AttachInterfaceArgs("fc-1", "brq0123456789a", "fa:16:3e:00:00:01", "tap0123456789a", live: true)
+            .ShouldBe(["attach-interface", "fc-1", "--type", "bridge", "--source", "brq0123456789a", "--mac", "fa:16:3e:00:00:01", "--target", "tap0123456789a", "--model", "virtio", "--live", "--config"]);
+        Virsh.DetachInterfaceArgs("fc-1", "fa:16:3e:00:00:01", live: true)
+            .ShouldBe(["detach-interface", "fc-1", "--type", "bridge", "--mac", "fa:16:3e:00:00:01", "--live", "--config"]);
+    }
+
+    [Fact]
+    public void InterfaceArgs_StoppedGuest_DefinitionOnly() =>
+        Virsh.DetachInterfaceArgs("fc-1", "fa:16:3e:00:00:01", live: false).ShouldNotContain("--live");
 }

@@ -9,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace FuncCloud.Functions.Compute.Servers.Functions;
 
 /// <summary><c>GET /servers/{server_id}</c>.</summary>
-public sealed class GetServer(NovaHttp http, ServerQueries queries, ServerAddresses addresses)
+public sealed class GetServer(NovaHttp http, ServerQueries queries, ServerAddresses addresses, ServerSecurityGroupNames groups)
 {
     [Function(nameof(GetServer))]
     public Task<IResult> RunAsync(
@@ -20,6 +20,7 @@ public sealed class GetServer(NovaHttp http, ServerQueries queries, ServerAddres
         {
             var server = await queries.GetAsync(call, serverId, cancellationToken);
             var addressesOf = await addresses.ForAsync([server.Id], cancellationToken);
-            return NovaHttp.Member("server", ServerWire.Detail(req, call.Version, server, call.Caller.IsAdmin, addressesOf(server.Id)));
+            var groupsOf = await groups.ForAsync([server.Id], cancellationToken);
+            return NovaHttp.Member("server", ServerSecurityGroupView.Add(ServerWire.Detail(req, call.Version, server, call.Caller.IsAdmin, addressesOf(server.Id)), groupsOf(server.Id)));
         }, cancellationToken);
 }

@@ -9,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace FuncCloud.Functions.Compute.Servers.Functions;
 
 /// <summary><c>GET /servers/detail</c>: the full view of the visible servers, filtered, sorted and paged.</summary>
-public sealed class ListServersDetail(NovaHttp http, ServerQueries queries, ServerAddresses addresses)
+public sealed class ListServersDetail(NovaHttp http, ServerQueries queries, ServerAddresses addresses, ServerSecurityGroupNames groups)
 {
     [Function(nameof(ListServersDetail))]
     public Task<IResult> RunAsync(
@@ -19,6 +19,7 @@ public sealed class ListServersDetail(NovaHttp http, ServerQueries queries, Serv
         {
             var page = NovaPaging.Apply(req, await queries.ListAsync(call, detail: true, cancellationToken), s => s.Id, "servers/detail");
             var addressesOf = await addresses.ForAsync([.. page.Items.Select(s => s.Id)], cancellationToken);
-            return NovaHttp.Json(ServerPages.Render(page, s => ServerWire.Detail(req, call.Version, s, call.Caller.IsAdmin, addressesOf(s.Id))));
+            var groupsOf = await groups.ForAsync([.. page.Items.Select(s => s.Id)], cancellationToken);
+            return NovaHttp.Json(ServerPages.Render(page, s => ServerSecurityGroupView.Add(ServerWire.Detail(req, call.Version, s, call.Caller.IsAdmin, addressesOf(s.Id)), groupsOf(s.Id))));
         }, cancellationToken);
 }

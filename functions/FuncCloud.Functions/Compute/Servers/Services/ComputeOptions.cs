@@ -17,4 +17,10 @@ public sealed class ComputeOptions
     /// for clouds whose networks give guests no path to the metadata service.
     /// </summary>
     public bool ForceConfigDrive { get; set; }
+
+    /// <summary>
+    /// Seconds a boot or an interface attach waits for the node's network agent to wire the ports (nova's
+    /// vif_plugging_timeout) before failing; 0 = do not wait (nova's vif_plugging_is_fatal=false).
+    /// </summary>
+    public int VifPluggedTimeout { get; set; } = 300;
 }
