@@ -81,7 +81,12 @@ public sealed class VolumeDoneWhenCliTests(AllInOneFixture host) : IClassFixture
         v4.GetProperty("status").GetString().ShouldBe("available");
         v4.GetProperty("size").GetInt32().ShouldBe(2);
 
-        // image create --volume v1 img-from-vol: os-volume_upload_image is not built on this branch yet.
+        // image create --volume v2 img-from-vol (v2 is 1 GB: the Fake node streams 1 GiB into Glance), active, v2 available again
+        var uploaded = await JsonAsync(demo, "image", "create", "--volume", "dw-v2", "dw-img-from-vol");
+        var fromVolume = uploaded.GetProperty("image_id").GetString()!;
+        await Poll.UntilAsync(async () => (await JsonAsync(demo, "image", "show", fromVolume)).GetProperty("status").GetString() == "active", "the uploaded image", TimeSpan.FromMinutes(4));
+        await WaitStatusAsync(demo, ["volume", "show", "dw-v2"], "available");
+        (await RunAsync(demo, "image", "delete", fromVolume)).ExitCode.ShouldBe(0);
 
         // server create --volume ... (boot from volume: v3 was made from the image, so it is bootable); the image →
         // volume and blank mappings of --boot-from-volume / --block-device are VolumeBootCliTests'.
