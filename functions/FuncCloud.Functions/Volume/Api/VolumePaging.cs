@@ -49,7 +49,9 @@ public static class VolumePaging
 
         var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
         string? next = null;
-        if (limit is not null && page.Count == limit && start + page.Count < list.Count)
+        // cinder links the next page whenever this one is full, even when no item follows (the next page is then
+        // empty): clients walk the links until a page comes back short.
+        if (limit is not null && page.Count > 0 && page.Count == limit)
         {
             var query = call.Request.Query.Where(q => q.Key != "marker").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}").Append($"marker={Uri.EscapeDataString(id(page[^1]))}");
             next = $"{call.ProjectUrl}/{collection}?{string.Join('&', query)}";

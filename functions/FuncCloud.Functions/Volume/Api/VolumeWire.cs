@@ -52,7 +52,8 @@ public static class VolumeWire
             ["encrypted"] = false,
             ["id"] = v.Id,
             ["links"] = Links(call, "volumes", v.Id, v.ProjectId),
-            ["metadata"] = Map(v.ReadOnly ? v.Metadata.Append(new("readonly", "True")) : v.Metadata),
+            // cinder shows its visible admin metadata in the map: "readonly" once the flag was ever set ("True"/"False").
+            ["metadata"] = Map(v.ReadOnly || v.ReadOnlyFlagSet ? v.Metadata.Append(new("readonly", v.ReadOnly ? "True" : "False")) : v.Metadata),
             ["migration_status"] = null,
             ["multiattach"] = false,
             ["name"] = v.Name,
@@ -107,8 +108,11 @@ public static class VolumeWire
         return body;
     }
 
-    /// <summary>A snapshot (cinder shows the same view in lists and details).</summary>
-    public static JsonObject Snapshot(VolumeCall call, SnapshotRecord s)
+    /// <summary>
+    /// A snapshot. <paramref name="extended"/>: the <c>os-extended-snapshot-attributes</c> keys, which cinder's
+    /// extension adds to show and the detail list only (create, update and the summary list go without them).
+    /// </summary>
+    public static JsonObject Snapshot(VolumeCall call, SnapshotRecord s, bool extended)
     {
         var body = new JsonObject
         {
@@ -121,9 +125,13 @@ public static class VolumeWire
             ["status"] = s.Status,
             ["size"] = s.Size,
             ["metadata"] = Map(s.Metadata),
-            ["os-extended-snapshot-attributes:progress"] = s.Status == SnapshotStatus.Available ? "100%" : "0%",
-            ["os-extended-snapshot-attributes:project_id"] = s.ProjectId,
         };
+        if (extended)
+        {
+            body["os-extended-snapshot-attributes:progress"] = s.Status == SnapshotStatus.Available ? "100%" : "0%";
+            body["os-extended-snapshot-attributes:project_id"] = s.ProjectId;
+        }
+
         if (call.Version.IsAtLeast(14))
         {
             body["group_snapshot_id"] = null;
