@@ -222,6 +222,57 @@ public sealed class VolumeApiConformanceTests(VolumeHostFixture host) : IClassFi
         (await host.VolumeAsync(HttpMethod.Post, $"/v3/{project}/snapshots", token, """{"snapshot": {"volume_id": 5}}""")).Status.ShouldBe(400);
     }
 
+    [Fact]
+    public async Task CreateAndUpdateViews_WithoutExtensionKeys_ShowHasThem_UnknownMarker404()
+    {
+        var (admin, project) = await host.LoginAsync("admin", VolumeHostFixture.AdminPassword, "admin");
+        var created = await host.VolumeAsync(HttpMethod.Post, $"/v3/{project}/volumes", admin, $$$"""{"volume": {"size": 1, "imageRef": "{{{VolumeHostFixture.ImageId}}}"}}""");
+        created.Status.ShouldBe(202);
+        var volume = created.Body.GetProperty("volume");
+        volume.TryGetProperty("volume_image_metadata", out _).ShouldBeFalse();
+        volume.TryGetProperty("os-vol-host-attr:host", out _).ShouldBeFalse();
+        volume.TryGetProperty("os-vol-tenant-attr:tenant_id", out _).ShouldBeFalse();
+        var id = volume.GetProperty("id").GetString()!;
+        await WaitAsync(admin, $"/v3/{project}/volumes/{id}", "volume");
+
+        var updated = (await host.VolumeAsync(HttpMethod.Put, $"/v3/{project}/volumes/{id}", admin, """{"volume": {"name": "views-v"}}""")).Body.GetProperty("volume");
+        updated.TryGetProperty("volume_image_metadata", out _).ShouldBeFalse();
+        updated.TryGetProperty("os-vol-host-attr:host", out _).ShouldBeFalse();
+        var shown = (await host.VolumeAsync(HttpMethod.Get, $"/v3/{project}/volumes/{id}", admin)).Body.GetProperty("volume");
+        shown.GetProperty("volume_image_metadata").GetProperty("image_id").GetString().ShouldBe(VolumeHostFixture.ImageId);
+        shown.GetProperty("os-vol-tenant-attr:tenant_id").GetString().ShouldBe(project);
+
+        foreach (var collection in new[] { "volumes", "snapshots/detail", "backups" })
+        {
+            var unknown = await host.VolumeAsync(HttpMethod.Get, $"/v3/{project}/{collection}?marker=00000000-0000-0000-0000-00000000abcd", admin);
+            unknown.Status.ShouldBe(404, collection);
+            unknown.Body.GetProperty("itemNotFound").GetProperty("message").GetString().ShouldBe("Marker 00000000-0000-0000-0000-00000000abcd could not be found.");
+        }
+    }
+
+    [Fact]
+    public async Task VolumeTypeViews_PerCall_QosSpecsOnlyOnAdminReads()
+    {
+        var (admin, adminProject) = await host.LoginAsync("admin", VolumeHostFixture.AdminPassword, "admin");
+        var created = await host.VolumeAsync(HttpMethod.Post, $"/v3/{adminProject}/types", admin, """{"volume_type": {"name": "views-type", "extra_specs": {"k": "v"}}}""");
+        created.Status.ShouldBe(200);
+        Keys(created.Body.GetProperty("volume_type")).ShouldBe(["description", "extra_specs", "id", "is_public", "name", "os-volume-type-access:is_public"]);
+        var id = created.Body.GetProperty("volume_type").GetProperty("id").GetString()!;
+
+        var updated = await host.VolumeAsync(HttpMethod.Put, $"/v3/{adminProject}/types/{id}", admin, """{"volume_type": {"description": "d"}}""");
+        updated.Status.ShouldBe(200);
+        Keys(updated.Body.GetProperty("volume_type")).ShouldBe(["description", "extra_specs", "id", "is_public", "name"]);
+
+        var adminShow = (await host.VolumeAsync(HttpMethod.Get, $"/v3/{adminProject}/types/{id}", admin)).Body.GetProperty("volume_type");
+        adminShow.GetProperty("qos_specs_id").ValueKind.ShouldBe(JsonValueKind.Null);
+        var (demo, demoProject) = await host.LoginAsync("demo", VolumeHostFixture.DemoPassword, "demo");
+        var memberShow = (await host.VolumeAsync(HttpMethod.Get, $"/v3/{demoProject}/types/{id}", demo)).Body.GetProperty("volume_type");
+        Keys(memberShow).ShouldBe(["description", "id", "is_public", "name", "os-volume-type-access:is_public"]);
+        (await host.VolumeAsync(HttpMethod.Get, $"/v3/{demoProject}/types", demo)).Body.GetProperty("volume_types").EnumerateArray()
+            .Count(t => t.TryGetProperty("qos_specs_id", out _)).ShouldBe(0);
+        (await host.VolumeAsync(HttpMethod.Delete, $"/v3/{adminProject}/types/{id}", admin)).Status.ShouldBe(202);
+    }
+
     private async Task<string> CreateVolumeAsync(string token, string project, string name)
     {
         var created = await host.VolumeAsync(HttpMethod.Post, $"/v3/{project}/volumes", token, $$$"""{"volume": {"size": 1, "name": "{{{name}}}"}}""");

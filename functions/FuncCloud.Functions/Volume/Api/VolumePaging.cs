@@ -9,7 +9,7 @@ namespace FuncCloud.Functions.Volume.Api;
 public sealed record VolumePage<T>(IReadOnlyList<T> Items, int Total, string? Next);
 
 /// <summary>
-/// Cinder's list paging: <c>sort=key[:dir],…</c> (or <c>sort_key</c>/<c>sort_dir</c>), <c>marker</c> (400 when
+/// Cinder's list paging: <c>sort=key[:dir],…</c> (or <c>sort_key</c>/<c>sort_dir</c>), <c>marker</c> (404 when
 /// unknown), <c>limit</c>, and <c>offset</c>; the default order is <c>created_at</c> then <c>id</c>, newest first.
 /// </summary>
 public static class VolumePaging
@@ -33,7 +33,7 @@ public static class VolumePaging
         if (call.Query("marker") is { Length: > 0 } marker)
         {
             var index = list.FindIndex(item => id(item) == marker);
-            start = index >= 0 ? index + 1 : throw new BadRequestException($"marker [{marker}] not found");
+            start = index >= 0 ? index + 1 : throw new VolumeMarkerNotFoundException(marker);
         }
 
         if (call.Query("offset") is { Length: > 0 } offsetText)

@@ -43,3 +43,7 @@ public sealed class VolumeMetadataNotFoundException(string resource, string id, 
 /// <summary>404 for a URL that names no resource, e.g. <c>/volumes/</c> with an empty id (cinder's router: no route matches).</summary>
 public sealed class VolumeRouteNotFoundException()
     : OpenStackException(StatusCodes.Status404NotFound, "Not Found", "The resource could not be found.");
+
+/// <summary>404: a list's <c>marker</c> names no item of the list (cinder's MarkerNotFound).</summary>
+public sealed class VolumeMarkerNotFoundException(string marker)
+    : OpenStackException(StatusCodes.Status404NotFound, "Not Found", $"Marker {marker} could not be found.");
