@@ -34,6 +34,7 @@ public static class VolumeServiceCollectionExtensions
         services.AddSingleton<VolumeQueries>();
         services.AddSingleton<VolumeActionHandler>();
         services.AddSingleton<SnapshotService>();
+        services.AddSingleton<VolumeMetadataService>();
         services.AddSingleton<BackupService>();
         services.AddSingleton<Attachments.VolumeAttachmentService>();
         services.AddSingleton<IHostedService, VolumeBootstrapper>();

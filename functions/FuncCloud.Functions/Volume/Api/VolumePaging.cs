@@ -9,7 +9,7 @@ namespace FuncCloud.Functions.Volume.Api;
 public sealed record VolumePage<T>(IReadOnlyList<T> Items, int Total, string? Next);
 
 /// <summary>
-/// Cinder's list paging: <c>sort=key[:dir],…</c> (or <c>sort_key</c>/<c>sort_dir</c>), <c>marker</c> (400 when
+/// Cinder's list paging: <c>sort=key[:dir],…</c> (or <c>sort_key</c>/<c>sort_dir</c>), <c>marker</c> (404 when
 /// unknown), <c>limit</c>, and <c>offset</c>; the default order is <c>created_at</c> then <c>id</c>, newest first.
 /// </summary>
 public static class VolumePaging
@@ -33,7 +33,7 @@ public static class VolumePaging
         if (call.Query("marker") is { Length: > 0 } marker)
         {
             var index = list.FindIndex(item => id(item) == marker);
-            start = index >= 0 ? index + 1 : throw new BadRequestException($"marker [{marker}] not found");
+            start = index >= 0 ? index + 1 : throw new VolumeMarkerNotFoundException(marker);
         }
 
         if (call.Query("offset") is { Length: > 0 } offsetText)
@@ -49,7 +49,9 @@ public static class VolumePaging
 
         var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
         string? next = null;
-        if (limit is not null && page.Count == limit && start + page.Count < list.Count)
+        // cinder links the next page whenever this one is full, even when no item follows (the next page is then
+        // empty): clients walk the links until a page comes back short.
+        if (limit is not null && page.Count > 0 && page.Count == limit)
         {
             var query = call.Request.Query.Where(q => q.Key != "marker").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}").Append($"marker={Uri.EscapeDataString(id(page[^1]))}");
             next = $"{call.ProjectUrl}/{collection}?{string.Join('&', query)}";

@@ -28,8 +28,12 @@ public static class VolumeWire
         ["name"] = v.Name,
     };
 
-    /// <summary>The detail view (show, create, <c>GET /volumes/detail</c>).</summary>
-    public static JsonObject Detail(VolumeCall call, VolumeRecord v, bool admin)
+    /// <summary>
+    /// The detail view (show, create, update, <c>GET /volumes/detail</c>). <paramref name="extended"/>: the keys cinder's
+    /// API extensions add to show and the detail list only (the admin's <c>os-vol-*</c> attributes and
+    /// <c>volume_image_metadata</c>); create and update answer without them.
+    /// </summary>
+    public static JsonObject Detail(VolumeCall call, VolumeRecord v, bool admin, bool extended = true)
     {
         var body = new JsonObject
         {
@@ -52,7 +56,8 @@ public static class VolumeWire
             ["encrypted"] = false,
             ["id"] = v.Id,
             ["links"] = Links(call, "volumes", v.Id, v.ProjectId),
-            ["metadata"] = Map(v.ReadOnly ? v.Metadata.Append(new("readonly", "True")) : v.Metadata),
+            // cinder shows its visible admin metadata in the map: "readonly" once the flag was ever set ("True"/"False").
+            ["metadata"] = Map(v.ReadOnly || v.ReadOnlyFlagSet ? v.Metadata.Append(new("readonly", v.ReadOnly ? "True" : "False")) : v.Metadata),
             ["migration_status"] = null,
             ["multiattach"] = false,
             ["name"] = v.Name,
@@ -65,7 +70,7 @@ public static class VolumeWire
             ["user_id"] = v.UserId,
             ["volume_type"] = v.VolumeTypeName,
         };
-        if (admin)
+        if (admin && extended)
         {
             body["os-vol-host-attr:host"] = v.Host;
             body["os-vol-mig-status-attr:migstat"] = null;
@@ -73,7 +78,7 @@ public static class VolumeWire
             body["os-vol-tenant-attr:tenant_id"] = v.ProjectId;
         }
 
-        if (v.VolumeImageMetadata is { } image)
+        if (extended && v.VolumeImageMetadata is { } image)
         {
             body["volume_image_metadata"] = Map(image);
         }
@@ -107,8 +112,11 @@ public static class VolumeWire
         return body;
     }
 
-    /// <summary>A snapshot (cinder shows the same view in lists and details).</summary>
-    public static JsonObject Snapshot(VolumeCall call, SnapshotRecord s)
+    /// <summary>
+    /// A snapshot. <paramref name="extended"/>: the <c>os-extended-snapshot-attributes</c> keys, which cinder's
+    /// extension adds to show and the detail list only (create, update and the summary list go without them).
+    /// </summary>
+    public static JsonObject Snapshot(VolumeCall call, SnapshotRecord s, bool extended)
     {
         var body = new JsonObject
         {
@@ -121,9 +129,13 @@ public static class VolumeWire
             ["status"] = s.Status,
             ["size"] = s.Size,
             ["metadata"] = Map(s.Metadata),
-            ["os-extended-snapshot-attributes:progress"] = s.Status == SnapshotStatus.Available ? "100%" : "0%",
-            ["os-extended-snapshot-attributes:project_id"] = s.ProjectId,
         };
+        if (extended)
+        {
+            body["os-extended-snapshot-attributes:progress"] = s.Status == SnapshotStatus.Available ? "100%" : "0%";
+            body["os-extended-snapshot-attributes:project_id"] = s.ProjectId;
+        }
+
         if (call.Version.IsAtLeast(14))
         {
             body["group_snapshot_id"] = null;
@@ -138,7 +150,12 @@ public static class VolumeWire
     }
 
     /// <summary>A volume type; extra specs only for those allowed to read them.</summary>
-    public static JsonObject Type(VolumeTypeRecord t, bool showExtraSpecs)
+    /// <remarks>
+    /// Cinder's type views differ per call: show and list carry <c>os-volume-type-access:is_public</c> and, for those
+    /// allowed to see QoS (<paramref name="showQosSpecs"/>), <c>qos_specs_id</c>; create carries the access attribute
+    /// only; update neither (<paramref name="accessAttribute"/> false).
+    /// </remarks>
+    public static JsonObject Type(VolumeTypeRecord t, bool showExtraSpecs, bool showQosSpecs = false, bool accessAttribute = true)
     {
         var body = new JsonObject
         {
@@ -146,9 +163,17 @@ public static class VolumeWire
             ["name"] = t.Name,
             ["description"] = t.Description,
             ["is_public"] = t.IsPublic,
-            ["os-volume-type-access:is_public"] = t.IsPublic,
-            ["qos_specs_id"] = null,
         };
+        if (accessAttribute)
+        {
+            body["os-volume-type-access:is_public"] = t.IsPublic;
+        }
+
+        if (showQosSpecs)
+        {
+            body["qos_specs_id"] = null; // QoS specs are not built: no type has one
+        }
+
         if (showExtraSpecs)
         {
             body["extra_specs"] = Map(t.ExtraSpecs);

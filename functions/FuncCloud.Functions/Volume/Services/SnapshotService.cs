@@ -18,7 +18,9 @@ public sealed class SnapshotService(SnapshotRepository snapshots, VolumeAccess a
     public async Task<SnapshotRecord> CreateAsync(VolumeCall call, JsonObject body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var request = body.RequireObject("snapshot");
-        var volume = await access.VolumeAsync(call, request.RequireString("volume_id", 36), VolumePolicies.CreateSnapshot, cancellationToken);
+        // cinder's schema allows a null volume_id and then looks it up: "Volume None could not be found." (404).
+        var volumeId = request["volume_id"] is null ? "None" : request.RequireString("volume_id", 36);
+        var volume = await access.VolumeAsync(call, volumeId, VolumePolicies.CreateSnapshot, cancellationToken);
         policy.Enforce(VolumePolicies.CreateSnapshot, call.Caller, VolumeCall.Target(call.ProjectId));
         var force = request["force"] is not null && VolumeRequests.RequireBoolean(request, "force");
         var operation = force ? VolumeOperation.SnapshotForce : VolumeOperation.Snapshot;

@@ -36,7 +36,7 @@ public sealed class VolumeActionHandler(VolumeRepository volumes, VolumeAccess a
                 await ChangeAsync(call, id, VolumePolicies.SetBootable, null, v => v with { Bootable = VolumeRequests.RequireBoolean(args, "bootable") }, cancellationToken);
                 return CinderHttp.Empty(StatusCodes.Status200OK);
             case "os-update_readonly_flag":
-                await ChangeAsync(call, id, VolumePolicies.UpdateReadonly, null, v => v with { ReadOnly = VolumeRequests.RequireBoolean(args, "readonly") }, cancellationToken);
+                await ChangeAsync(call, id, VolumePolicies.UpdateReadonly, null, v => v with { ReadOnly = VolumeRequests.RequireBoolean(args, "readonly"), ReadOnlyFlagSet = true }, cancellationToken);
                 break;
             case "os-force_delete":
                 await service.DeleteAsync(call, id, cascade: false, force: true, durable, cancellationToken);

@@ -133,6 +133,9 @@ public sealed class VolumeTypeService(VolumeTypeRepository types, PolicyEnforcer
     /// <summary>True when the caller may read extra specs.</summary>
     public bool ShowsExtraSpecs(VolumeCall call) => policy.IsAllowed(VolumePolicies.TypeExtraSpecs, call.Caller);
 
+    /// <summary>True when the caller may see a type's <c>qos_specs_id</c> (cinder: the admin's QoS policy).</summary>
+    public bool ShowsQosSpecs(VolumeCall call) => IsAdmin(call);
+
     private bool IsAdmin(VolumeCall call) => policy.IsAllowed(VolumePolicies.AdminApi, call.Caller);
 
     private static Dictionary<string, string> Specs(JsonObject? specs) =>

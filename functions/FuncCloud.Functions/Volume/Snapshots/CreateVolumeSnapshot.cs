@@ -17,6 +17,6 @@ public sealed class CreateVolumeSnapshot(CinderHttp http, SnapshotService servic
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         http.WithBodyAsync(req, projectId, async (call, body) =>
-            CinderHttp.Member("snapshot", VolumeWire.Snapshot(call, await service.CreateAsync(call, body, durable, cancellationToken)), StatusCodes.Status202Accepted),
+            CinderHttp.Member("snapshot", VolumeWire.Snapshot(call, await service.CreateAsync(call, body, durable, cancellationToken), extended: false), StatusCodes.Status202Accepted),
             cancellationToken);
 }

@@ -17,6 +17,6 @@ public sealed class GetVolumeSnapshot(CinderHttp http, VolumeAccess access)
         string snapshotId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, projectId, async call =>
-            CinderHttp.Member("snapshot", VolumeWire.Snapshot(call, await access.SnapshotAsync(call, snapshotId, VolumePolicies.GetSnapshot, cancellationToken))),
+            CinderHttp.Member("snapshot", VolumeWire.Snapshot(call, await access.SnapshotAsync(call, snapshotId, VolumePolicies.GetSnapshot, cancellationToken), extended: true)),
             cancellationToken);
 }

@@ -18,6 +18,6 @@ public sealed class ListVolumeSnapshotsDetail(CinderHttp http, VolumeQueries que
         http.AuthenticatedAsync(req, projectId, async call =>
         {
             var page = VolumePaging.Apply(call, await queries.ListSnapshotsAsync(call, cancellationToken), s => s.Id, VolumeQueries.SnapshotKey, VolumeQueries.SnapshotSortKeys, "snapshots/detail");
-            return CinderHttp.Json(VolumePaging.Render(call, "snapshots", page, s => VolumeWire.Snapshot(call, s)));
+            return CinderHttp.Json(VolumePaging.Render(call, "snapshots", page, s => VolumeWire.Snapshot(call, s, extended: true)));
         }, cancellationToken);
 }

@@ -17,6 +17,6 @@ public sealed class UpdateVolumeSnapshot(CinderHttp http, SnapshotService servic
         string snapshotId,
         CancellationToken cancellationToken) =>
         http.WithBodyAsync(req, projectId, async (call, body) =>
-            CinderHttp.Member("snapshot", VolumeWire.Snapshot(call, await service.UpdateAsync(call, snapshotId, body, cancellationToken))),
+            CinderHttp.Member("snapshot", VolumeWire.Snapshot(call, await service.UpdateAsync(call, snapshotId, body, cancellationToken), extended: false)),
             cancellationToken);
 }

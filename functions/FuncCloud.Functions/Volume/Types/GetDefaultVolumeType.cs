@@ -16,6 +16,6 @@ public sealed class GetDefaultVolumeType(CinderHttp http, VolumeTypeService type
         string projectId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, projectId, async call =>
-            CinderHttp.Member("volume_type", VolumeWire.Type(await types.DefaultAsync(cancellationToken), types.ShowsExtraSpecs(call))),
+            CinderHttp.Member("volume_type", VolumeWire.Type(await types.DefaultAsync(cancellationToken), types.ShowsExtraSpecs(call), types.ShowsQosSpecs(call))),
             cancellationToken);
 }

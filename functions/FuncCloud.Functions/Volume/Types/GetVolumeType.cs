@@ -17,6 +17,6 @@ public sealed class GetVolumeType(CinderHttp http, VolumeTypeService types)
         string typeId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, projectId, async call =>
-            CinderHttp.Member("volume_type", VolumeWire.Type(await types.GetAsync(call, typeId, cancellationToken), types.ShowsExtraSpecs(call))),
+            CinderHttp.Member("volume_type", VolumeWire.Type(await types.GetAsync(call, typeId, cancellationToken), types.ShowsExtraSpecs(call), types.ShowsQosSpecs(call))),
             cancellationToken);
 }

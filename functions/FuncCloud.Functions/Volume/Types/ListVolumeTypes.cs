@@ -18,6 +18,6 @@ public sealed class ListVolumeTypes(CinderHttp http, VolumeTypeService types)
         http.AuthenticatedAsync(req, projectId, async call =>
         {
             var show = types.ShowsExtraSpecs(call);
-            return CinderHttp.Member("volume_types", new System.Text.Json.Nodes.JsonArray([.. (await types.ListAsync(call, cancellationToken)).Select(t => (System.Text.Json.Nodes.JsonNode)VolumeWire.Type(t, show))]));
+            return CinderHttp.Member("volume_types", new System.Text.Json.Nodes.JsonArray([.. (await types.ListAsync(call, cancellationToken)).Select(t => (System.Text.Json.Nodes.JsonNode)VolumeWire.Type(t, show, types.ShowsQosSpecs(call)))]));
         }, cancellationToken);
 }

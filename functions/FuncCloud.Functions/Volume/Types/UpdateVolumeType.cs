@@ -17,6 +17,6 @@ public sealed class UpdateVolumeType(CinderHttp http, VolumeTypeService types)
         string typeId,
         CancellationToken cancellationToken) =>
         http.WithBodyAsync(req, projectId, async (call, body) =>
-            CinderHttp.Member("volume_type", VolumeWire.Type(await types.UpdateAsync(call, typeId, body, cancellationToken), true)),
+            CinderHttp.Member("volume_type", VolumeWire.Type(await types.UpdateAsync(call, typeId, body, cancellationToken), true, accessAttribute: false)),
             cancellationToken);
 }

@@ -17,6 +17,6 @@ public sealed class CreateVolume(CinderHttp http, VolumeService service)
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         http.WithBodyAsync(req, projectId, async (call, body) =>
-            CinderHttp.Member("volume", VolumeWire.Detail(call, await service.CreateAsync(call, body, durable, cancellationToken), call.Caller.IsAdmin), StatusCodes.Status202Accepted),
+            CinderHttp.Member("volume", VolumeWire.Detail(call, await service.CreateAsync(call, body, durable, cancellationToken), call.Caller.IsAdmin, extended: false), StatusCodes.Status202Accepted),
             cancellationToken);
 }

@@ -17,6 +17,12 @@ public sealed class ListVolumes(CinderHttp http, VolumeQueries queries)
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, projectId, async call =>
         {
+            // The route ignores a trailing slash; cinder reads /volumes/ as a volume with an empty id (no route: 404).
+            if (req.Path.Value?.EndsWith('/') == true)
+            {
+                throw new VolumeRouteNotFoundException();
+            }
+
             var page = VolumePaging.Apply(call, await queries.ListVolumesAsync(call, cancellationToken), v => v.Id, VolumeQueries.VolumeKey, VolumeQueries.VolumeSortKeys, "volumes");
             return CinderHttp.Json(VolumePaging.Render(call, "volumes", page, v => VolumeWire.Summary(call, v)));
         }, cancellationToken);

@@ -17,6 +17,6 @@ public sealed class UpdateVolume(CinderHttp http, VolumeService service, VolumeA
         string volumeId,
         CancellationToken cancellationToken) =>
         http.WithBodyAsync(req, projectId, async (call, body) =>
-            CinderHttp.Member("volume", VolumeWire.Detail(call, await service.UpdateAsync(call, volumeId, body, cancellationToken), access.IsAdmin(call))),
+            CinderHttp.Member("volume", VolumeWire.Detail(call, await service.UpdateAsync(call, volumeId, body, cancellationToken), access.IsAdmin(call), extended: false)),
             cancellationToken);
 }

@@ -36,6 +36,8 @@ public static class ServerPolicies
     public const string VolumeAttachmentsShow = "os_compute_api:os-volumes-attachments:show";
     public const string VolumeAttachmentsCreate = "os_compute_api:os-volumes-attachments:create";
     public const string VolumeAttachmentsDelete = "os_compute_api:os-volumes-attachments:delete";
+    public const string IpsIndex = "os_compute_api:ips:index";
+    public const string IpsShow = "os_compute_api:ips:show";
 
     public const string InstanceActionsList = "os_compute_api:os-instance-actions:list";
     public const string InstanceActionsShow = "os_compute_api:os-instance-actions:show";

@@ -47,6 +47,8 @@ public sealed class ServerPolicyDefaults : IPolicyDefaults
         [P.VolumeAttachmentsShow] = Reader,
         [P.VolumeAttachmentsCreate] = Member,
         [P.VolumeAttachmentsDelete] = Member,
+        [P.IpsIndex] = Reader,
+        [P.IpsShow] = Reader,
         [P.InstanceActionsList] = Reader,
         [P.InstanceActionsShow] = Reader,
         [P.InstanceActionsEvents] = Admin,

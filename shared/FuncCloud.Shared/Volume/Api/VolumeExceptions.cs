@@ -35,3 +35,15 @@ public sealed class VolumeOverLimitException(string quota, string message)
     /// <summary>The quota that would be exceeded (<c>volumes</c>, <c>gigabytes</c>, <c>snapshots</c> …).</summary>
     public string Quota { get; } = quota;
 }
+
+/// <summary>404: a metadata key that the volume or snapshot does not have (cinder's VolumeMetadataNotFound / SnapshotMetadataNotFound).</summary>
+public sealed class VolumeMetadataNotFoundException(string resource, string id, string key)
+    : OpenStackException(StatusCodes.Status404NotFound, "Not Found", $"{resource} {id} has no metadata with key {key}.");
+
+/// <summary>404 for a URL that names no resource, e.g. <c>/volumes/</c> with an empty id (cinder's router: no route matches).</summary>
+public sealed class VolumeRouteNotFoundException()
+    : OpenStackException(StatusCodes.Status404NotFound, "Not Found", "The resource could not be found.");
+
+/// <summary>404: a list's <c>marker</c> names no item of the list (cinder's MarkerNotFound).</summary>
+public sealed class VolumeMarkerNotFoundException(string marker)
+    : OpenStackException(StatusCodes.Status404NotFound, "Not Found", $"Marker {marker} could not be found.");

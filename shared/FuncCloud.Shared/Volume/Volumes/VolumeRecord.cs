@@ -59,6 +59,9 @@ public sealed record VolumeRecord(
     DateTimeOffset? UpdatedAt,
     string? Operation)
 {
+    /// <summary>True once <c>os-update_readonly_flag</c> set the flag (either way): cinder then shows <c>readonly</c> in the metadata.</summary>
+    public bool ReadOnlyFlagSet { get; init; }
+
     /// <summary>The attach status cinder derives from the attachments.</summary>
     public string AttachStatus => Attachments.Any(a => a.AttachStatus == AttachmentStatus.Attached) ? "attached" : "detached";
 }
