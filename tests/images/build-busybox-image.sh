@@ -134,6 +134,9 @@ if [ -n "$meta" ]; then
   echo "$meta" | sed -n 's/.*"public_keys": *{[^}]*"\(ssh-[^"]*\)".*/\1/p' | sed 's/\\n$//' > /root/.ssh/authorized_keys
 else
   say "no metadata (no config drive, 169.254.169.254 unreachable)"
+  # What the guest saw, for whoever reads the console: its routes and wget's own error.
+  say "routes: $(ip route | tr '\n' ';')"
+  say "wget: $(wget -q -T 10 -O /dev/null http://169.254.169.254/openstack/latest/meta_data.json 2>&1 | tail -n 1)"
 fi
 [ -n "$hostname_" ] && hostname "$hostname_" && say "hostname $hostname_"
 chmod 700 /root/.ssh; chmod 600 /root/.ssh/authorized_keys 2>/dev/null
