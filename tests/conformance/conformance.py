@@ -452,9 +452,19 @@ def main():
         required = [re.sub(r"\[.*\]$", "", t) for t in read_lines(args.must_pass)]
         broken = [t for t in required if service_of(t) in services and outcomes.get(t, ("missing", ""))[0] != "passed"]
         if broken:
+            # One more run of just these tells a flaky test (named, a defect to fix) from a broken one; a busy
+            # machine (CI runs this beside the unit suite) can time out a test that is not broken.
+            print(f"\nconformance: {len(broken)} must-pass tests did not pass; running them once more", flush=True)
+            again = [t for t in tests if re.sub(r"\[.*\]$", "", t) in set(broken)]
+            retried = expand_class_results(run_tempest(args.workspace, again, 1), again) if again else {}
+            for test in broken:
+                if retried.get(test, ("missing", ""))[0] == "passed":
+                    print(f"FLAKY (passed only on the rerun): {test}")
+            broken = [t for t in broken if retried.get(t, ("missing", ""))[0] != "passed"]
+        if broken:
             print(f"\nconformance: {len(broken)} must-pass tests did not pass:")
             for test in broken:
-                print(f"  {test}: {outcomes.get(test, ('not selected', ''))[0]}")
+                print(f"  {test}: {retried.get(test, outcomes.get(test, ('not selected', '')))[0]}")
             return 1
         print(f"conformance: all {len(required)} must-pass tests passed")
     return 0
