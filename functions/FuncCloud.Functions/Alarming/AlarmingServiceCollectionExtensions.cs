@@ -33,6 +33,7 @@ public static class AlarmingServiceCollectionExtensions
         services.TryAddSingleton<AlarmService>();
         services.TryAddSingleton<AlarmListService>();
         services.TryAddSingleton<AlarmHistoryService>();
+        services.TryAddSingleton<AlarmComplexQuery>();
         services.AddFuncCloudAlarmEvaluator();
         services.AddErrorShape(AlarmingRoutes.Root, AodhErrorBodyFormatter.Instance);
         services.AddSingleton(new CatalogServiceDefinition("alarming", "aodh", AlarmingRoutes.Root));

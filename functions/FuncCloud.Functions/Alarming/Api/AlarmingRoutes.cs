@@ -24,6 +24,9 @@ public static class AlarmingRoutes
     /// <summary>The history of one alarm.</summary>
     public const string History = Alarm + "/history";
 
+    /// <summary>The complex query of alarms.</summary>
+    public const string QueryAlarms = V2 + "/query/alarms";
+
     /// <summary>The path aodh puts in <c>Location</c> (relative to the endpoint).</summary>
     public static string AlarmPath(string alarmId) => "/v2/alarms/" + alarmId;
 }

@@ -25,13 +25,13 @@ public static class AodhVersions
         },
     };
 
-    /// <summary><c>GET /v2/capabilities</c>: simple queries only (no <c>/v2/query</c> complex queries).</summary>
+    /// <summary><c>GET /v2/capabilities</c>: simple queries, and complex queries of alarms (not of history).</summary>
     public static JsonObject Capabilities() => new()
     {
         ["api"] = new JsonObject
         {
             ["alarms:query:simple"] = true,
-            ["alarms:query:complex"] = false,
+            ["alarms:query:complex"] = true,
             ["alarms:history:query:simple"] = true,
             ["alarms:history:query:complex"] = false,
         },

@@ -22,6 +22,7 @@ public sealed class AlarmingPolicyDefaults : IPolicyDefaults
         public const string GetAlarmState = "telemetry:get_alarm_state";
         public const string ChangeAlarmState = "telemetry:change_alarm_state";
         public const string AlarmHistory = "telemetry:alarm_history";
+        public const string QueryAlarm = "telemetry:query_alarm";
     }
 
     /// <inheritdoc />
@@ -35,5 +36,6 @@ public sealed class AlarmingPolicyDefaults : IPolicyDefaults
         [Actions.GetAlarmState] = Reader,
         [Actions.ChangeAlarmState] = Member,
         [Actions.AlarmHistory] = Reader,
+        [Actions.QueryAlarm] = Reader,
     };
 }
