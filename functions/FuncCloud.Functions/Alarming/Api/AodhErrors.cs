@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FuncCloud.Shared.OpenStack.Errors;
 using Microsoft.AspNetCore.Http;
 
@@ -6,7 +7,8 @@ namespace FuncCloud.Functions.Alarming.Api;
 /// <summary>
 /// Aodh's error body: wsme's fault wrapped by aodh's ParsableErrorMiddleware,
 /// <c>{"error_message": {"faultcode": "Client", "faultstring": "...", "debuginfo": null}}</c>
-/// (aodhclient reads <c>error_message.faultstring</c>).
+/// (aodhclient reads <c>error_message.faultstring</c>). A JSON object rather than a record: wsme writes
+/// <c>debuginfo</c> as an explicit null, which the wire options would drop from a record.
 /// </summary>
 public sealed class AodhErrorBodyFormatter : IErrorBodyFormatter
 {
@@ -14,33 +16,16 @@ public sealed class AodhErrorBodyFormatter : IErrorBodyFormatter
     public static readonly AodhErrorBodyFormatter Instance = new();
 
     /// <inheritdoc />
-    public object Format(OpenStackException error) =>
-        new AodhErrorBody(new AodhFault(error.StatusCode >= 500 ? "Server" : "Client", error.Message, null));
-
-    /// <inheritdoc />
-    public IResult Result(OpenStackException error) =>
-        // wsme keeps debuginfo as an explicit null, which the wire options would drop.
-        new AodhErrorResult(error.StatusCode, Format(error));
-
-    private sealed class AodhErrorResult(int statusCode, object body) : IResult
+    public object Format(OpenStackException error) => new JsonObject
     {
-        public Task ExecuteAsync(HttpContext httpContext)
+        ["error_message"] = new JsonObject
         {
-            if (statusCode == StatusCodes.Status401Unauthorized)
-            {
-                httpContext.Response.Headers.WWWAuthenticate = "Keystone uri=\"\"";
-            }
-
-            return Results.Json(body, AodhJson.Errors, contentType: "application/json", statusCode: statusCode).ExecuteAsync(httpContext);
-        }
-    }
+            ["faultcode"] = error.StatusCode >= 500 ? "Server" : "Client",
+            ["faultstring"] = error.Message,
+            ["debuginfo"] = null,
+        },
+    };
 }
-
-/// <summary>The envelope of every aodh error.</summary>
-public sealed record AodhErrorBody(AodhFault ErrorMessage);
-
-/// <summary>wsme's fault.</summary>
-public sealed record AodhFault(string Faultcode, string Faultstring, string? Debuginfo);
 
 /// <summary>404: no alarm <c>alarmId</c> the caller may see (aodh never tells other projects' alarms apart).</summary>
 public sealed class AlarmNotFoundException(string alarmId)
