@@ -1,3 +1,4 @@
+using FuncCloud.Functions.Alarming;
 using FuncCloud.Functions.Automation;
 using FuncCloud.Functions.Compute;
 using FuncCloud.Functions.Compute.Metadata;
@@ -31,6 +32,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudNetwork(configuration);
         services.AddFuncCloudMetadata(configuration);
         services.AddFuncCloudAutomation(configuration);
+        services.AddFuncCloudAlarming(configuration);
         return services;
     }
 }

@@ -43,6 +43,20 @@ public sealed class DocumentTable(TableServiceClient service, StorageNames names
         return documents;
     }
 
+    /// <summary>
+    /// Every document of every partition, a page at a time: a full scan, for sweeps that must visit everything
+    /// (an evaluator, an expirer), never for an API's hot path.
+    /// </summary>
+    public async IAsyncEnumerable<(string Partition, Document<T> Document)> ScanAsync<T>([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"i:"} and RowKey lt {"i;"}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return (entity.PartitionKey, ToDocument<T>(Unescape(entity.RowKey[2..]), entity));
+        }
+    }
+
     /// <summary>The id of the document owning <paramref name="uniqueKey"/>, or null.</summary>
     public async Task<string?> FindByKeyAsync(string partition, string uniqueKey, CancellationToken cancellationToken)
     {
