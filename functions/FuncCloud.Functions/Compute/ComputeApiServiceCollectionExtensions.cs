@@ -5,6 +5,8 @@ using FuncCloud.Shared.Compute.Flavors;
 using FuncCloud.Shared.Compute.Keypairs;
 using FuncCloud.Shared.Compute.Quotas;
 using FuncCloud.Shared.Compute.ServerGroups;
+using FuncCloud.Shared.Compute.Usage;
+using FuncCloud.Functions.Compute.Usage;
 using FuncCloud.Shared.Security.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +52,10 @@ public static class ComputeApiServiceCollectionExtensions
         services.TryAddSingleton<InMemoryComputeNodeRegistry>();
         services.TryAddSingleton<IComputeNodeReader>(sp => sp.GetRequiredService<InMemoryComputeNodeRegistry>());
         services.TryAddSingleton<IComputeNodeAdmin>(sp => sp.GetRequiredService<InMemoryComputeNodeRegistry>());
+
+        services.AddSingleton<IPolicyDefaults, UsagePolicyDefaults>();
+        services.TryAddSingleton<ServerUsageIndex>();
+        services.AddSingleton<TenantUsageService>();
 
         services.AddSingleton<IHostedService, FlavorBootstrapper>();
         services.AddSingleton(new CatalogServiceDefinition("compute", "nova", ComputeRoutes.V21));

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FuncCloud.Shared.Compute.Quotas;
+using FuncCloud.Shared.Compute.Usage;
 using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.Storage;
 
@@ -24,6 +25,7 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
     private static readonly CasRetry Retry = new(20, attempt => Random.Shared.Next(5, 20 * attempt));
     private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
     private readonly ComputeUsageCounters _usage = new(tables, names);
+    private readonly ServerUsageIndex _usageIndex = new(tables, names);
 
     /// <summary>The server, deleted ones included, or null.</summary>
     public async Task<ServerRecord?> FindAsync(string serverId, CancellationToken cancellationToken) =>
@@ -37,6 +39,7 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
     public async Task InsertAsync(ServerRecord server, CancellationToken cancellationToken, bool reserved = false)
     {
         await _table.InsertAsync(Partition, server.Id, server, null, cancellationToken);
+        await _usageIndex.PutAsync(null, ServerUsageRecord.Of(server), cancellationToken);
         if (!reserved)
         {
             await _usage.AddAsync(server.ProjectId, ComputeUsage.Of(server), cancellationToken);
@@ -59,6 +62,7 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
         if (stored is not null && before is not null && !ReferenceEquals(stored, before))
         {
             await _usage.AddAsync(stored.ProjectId, ComputeUsage.Of(stored) - ComputeUsage.Of(before), cancellationToken);
+            await _usageIndex.PutAsync(ServerUsageRecord.Of(before), ServerUsageRecord.Of(stored), cancellationToken);
         }
 
         return stored;
@@ -72,6 +76,7 @@ public sealed class ServerRepository(TableServiceClient tables, StorageNames nam
         if (server is not null)
         {
             await _usage.AddAsync(server.ProjectId, ComputeUsage.None - ComputeUsage.Of(server), cancellationToken);
+            await _usageIndex.DeleteAsync(server.ProjectId, server.Id, cancellationToken);
         }
     }
 }
