@@ -32,21 +32,39 @@ public sealed class LinuxBridgeConfigTests
     }
 
     [Theory]
-    [InlineData("dhcpv6-stateful", "static")]
-    [InlineData("dhcpv6-stateless", "ra-stateless")]
-    [InlineData("slaac", "ra-only")]
-    public void Dnsmasq_Ipv6Subnet_ModeFollowsTheAddressMode_AndRaWhenAsked(string addressMode, string dnsmasqMode)
+    [InlineData("dhcpv6-stateful", "static", true)]
+    [InlineData("dhcpv6-stateless", "ra-stateless", false)]
+    [InlineData("slaac", "ra-only", false)]
+    public void Dnsmasq_Ipv6Subnet_RaModeAdvertises_AutoAddressesHaveNoLease(string mode, string dnsmasqMode, bool leased)
     {
         var server = new DhcpServerState("net", "port", "fa:16:3e:00:00:01", ["2001:db8::2/64"], 1500,
-            [new DhcpSubnet("s6", "2001:db8::/64", 6, "2001:db8::1", ["2001:db8::53"], [], addressMode, addressMode)],
+            [new DhcpSubnet("s6", "2001:db8::/64", 6, "2001:db8::1", ["2001:db8::53"], [], mode, mode)],
             [new DhcpHost("p1", "fa:16:3e:00:00:05", "2001:db8::5", "host-2001-db8--5")]);
 
         var config = DnsmasqConfig.Build(server, "ns-port", "/state", Options);
 
         config.Arguments.ShouldContain($"--dhcp-range=set:subnet-s6,2001:db8::,{dnsmasqMode},64,86400s");
         config.Arguments.ShouldContain("--enable-ra");
-        config.HostsFile.ShouldBe("fa:16:3e:00:00:05,host-2001-db8--5.openstacklocal,[2001:db8::5]\n");
-        config.OptionsFile.ShouldBe("tag:subnet-s6,option6:dns-server,[2001:db8::53]\n");
+        config.HostsFile.ShouldBe(leased ? "fa:16:3e:00:00:05,host-2001-db8--5.openstacklocal,[2001:db8::5]\n" : string.Empty);
+        config.OptionsFile.ShouldBe(mode == "slaac" ? string.Empty : "tag:subnet-s6,option6:dns-server,[2001:db8::53]\n");
+    }
+
+    [Theory]
+    [InlineData(null, "static")]
+    [InlineData("dhcpv6-stateful", "static")]
+    [InlineData("dhcpv6-stateless", "static")]
+    [InlineData("slaac", null)]
+    public void Dnsmasq_Ipv6SubnetWithoutRaMode_DhcpAsNeutronsAgent_NoAdvertisements(string? addressMode, string? dnsmasqMode)
+    {
+        var server = new DhcpServerState("net", "port", "fa:16:3e:00:00:01", ["2001:db8::2/64"], 1500,
+            [new DhcpSubnet("s6", "2001:db8::/64", 6, "2001:db8::1", [], [], null, addressMode), new DhcpSubnet("wide", "2001:db8:1::/56", 6, null, [], [], null, null)],
+            []);
+
+        var config = DnsmasqConfig.Build(server, "ns-port", "/state", Options);
+
+        config.Arguments.Where(a => a.StartsWith("--dhcp-range=", StringComparison.Ordinal)).ShouldBe(
+            dnsmasqMode is null ? [] : [$"--dhcp-range=set:subnet-s6,2001:db8::,{dnsmasqMode},64,86400s"]);
+        config.Arguments.ShouldNotContain("--enable-ra");
     }
 
     [Fact]

@@ -106,4 +106,50 @@ public sealed class NetworkCliTests(NetworkCliFixture host) : IClassFixture<Netw
         var extensions = await JsonAsync(DemoAsync("extension", "list", "--network", "-f", "json"));
         extensions.EnumerateArray().Select(e => e.GetProperty("Alias").GetString()).ShouldContain("router");
     }
+
+    [Fact]
+    public async Task SlaacSubnet_PortsGetEui64_NamedAddressRefused_DeleteTakesAddressesAway()
+    {
+        await OkAsync(DemoAsync("network", "create", "v6net", "-f", "json"));
+        await OkAsync(DemoAsync("subnet", "create", "--network", "v6net", "--subnet-range", "10.6.0.0/24", "v6net-v4", "-f", "json"));
+        var early = await JsonAsync(DemoAsync("port", "create", "--network", "v6net", "--mac-address", "fa:16:3e:00:00:01", "early", "-f", "json"));
+        early.GetProperty("fixed_ips").ToString().ShouldContain("10.6.0.");
+
+        var refused = await DemoAsync("subnet", "create", "--network", "v6net", "--ip-version", "6", "--ipv6-address-mode", "slaac", "--ipv6-ra-mode", "slaac", "--subnet-range", "2001:db8:6::/63", "wide");
+        refused.ExitCode.ShouldNotBe(0);
+        refused.StandardError.ShouldContain("requires the prefix to be /64");
+
+        var slaac = await JsonAsync(DemoAsync("subnet", "create", "--network", "v6net", "--ip-version", "6", "--ipv6-address-mode", "slaac", "--ipv6-ra-mode", "slaac", "--subnet-range", "2001:db8:6::/64", "v6net-slaac", "-f", "json"));
+        slaac.GetProperty("ipv6_address_mode").GetString().ShouldBe("slaac");
+
+        // The port made before the subnet got its EUI-64 address there (neutron's add_auto_addrs_on_network_ports).
+        (await JsonAsync(DemoAsync("port", "show", "early", "-f", "json"))).GetProperty("fixed_ips").ToString().ShouldContain("2001:db8:6:0:f816:3eff:fe00:1");
+
+        var port = await JsonAsync(DemoAsync("port", "create", "--network", "v6net", "--mac-address", "fa:16:3e:11:22:33", "p6", "-f", "json"));
+        var ips = port.GetProperty("fixed_ips").ToString();
+        ips.ShouldContain("2001:db8:6:0:f816:3eff:fe11:2233");
+        ips.ShouldContain("10.6.0.");
+
+        var named = await DemoAsync("port", "create", "--network", "v6net", "--fixed-ip", "subnet=v6net-slaac,ip-address=2001:db8:6::5", "named");
+        named.ExitCode.ShouldNotBe(0);
+        named.StandardError.ShouldContain("cannot be directly assigned to a port on subnet");
+        var own = await JsonAsync(DemoAsync("port", "create", "--network", "v6net", "--mac-address", "fa:16:3e:44:55:66", "--fixed-ip", "ip-address=2001:db8:6:0:f816:3eff:fe44:5566", "own", "-f", "json"));
+        own.GetProperty("fixed_ips").ToString().ShouldContain("2001:db8:6:0:f816:3eff:fe44:5566");
+
+        // A new MAC means a new EUI-64 (MAC changes are admin-only, as neutron's policy).
+        await OkAsync(AdminAsync("port", "set", "--mac-address", "fa:16:3e:77:88:99", port.GetProperty("id").GetString()!));
+        var moved = (await JsonAsync(DemoAsync("port", "show", "p6", "-f", "json"))).GetProperty("fixed_ips").ToString();
+        moved.ShouldContain("2001:db8:6:0:f816:3eff:fe77:8899");
+        moved.ShouldNotContain("fe11:2233");
+
+        await OkAsync(DemoAsync("subnet", "delete", "v6net-slaac"));
+        (await JsonAsync(DemoAsync("port", "show", "p6", "-f", "json"))).GetProperty("fixed_ips").ToString().ShouldNotContain("2001:db8:6:");
+        var inUse = await DemoAsync("network", "delete", "v6net");
+        inUse.ExitCode.ShouldNotBe(0);
+        inUse.StandardError.ShouldContain("There are one or more ports still in use on the network");
+
+        await OkAsync(DemoAsync("port", "delete", "p6", "early", "own"));
+        await OkAsync(DemoAsync("subnet", "delete", "v6net-v4"));
+        await OkAsync(DemoAsync("network", "delete", "v6net"));
+    }
 }

@@ -280,10 +280,13 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
         events.EnumerateArray().Select(e => e.GetProperty("Action").GetString()).ShouldContain("attach_interface");
         events.EnumerateArray().Select(e => e.GetProperty("Action").GetString()).ShouldContain("detach_interface");
 
-        await OkAsync(Demo, "server", "add", "network", "if-vm", "n2");
+        await OkAsync(Demo, "--os-compute-api-version", "2.49", "server", "add", "network", "--tag", "nic-n2", "if-vm", "n2");
         var onN2 = await JsonAsync(Demo, "port", "list", "--device-id", serverId, "--network", "n2", "-f", "json");
         onN2.GetArrayLength().ShouldBe(1);
         var made = onN2[0].GetProperty("ID").GetString()!;
+        var tagged = await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-interface/{made}", "2.70");
+        tagged.GetProperty("interfaceAttachment").GetProperty("tag").GetString().ShouldBe("nic-n2"); // kept as nova keeps it on the VIF
+        (await GetAsync(token, $"/compute/v2.1/servers/{serverId}/os-interface/{made}")).GetProperty("interfaceAttachment").TryGetProperty("tag", out _).ShouldBeFalse();
         await OkAsync(Demo, "server", "remove", "network", "if-vm", "n2");
         await Poll.UntilAsync(async () => (await OpenStackCli.RunAsync(Demo, "port", "show", made)).ExitCode != 0, "the detach workflow to delete the port made for the server", Generous);
 
@@ -309,10 +312,15 @@ public sealed class ServerNetworkingTests(ServerNetworkingFixture host) : IClass
         await OkAsync(Demo, "network", "delete", "n2");
     }
 
-    private async Task<JsonElement> GetAsync(string token, string path)
+    private async Task<JsonElement> GetAsync(string token, string path, string? microversion = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Auth-Token", token);
+        if (microversion is not null)
+        {
+            request.Headers.Add("OpenStack-API-Version", "compute " + microversion);
+        }
+
         using var response = await host.Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).ShouldBe(200, text);

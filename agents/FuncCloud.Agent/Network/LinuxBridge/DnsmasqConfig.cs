@@ -55,15 +55,13 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
                 continue;
             }
 
-            enableRa |= subnet.Ipv6RaMode is not null;
-            var mode = subnet.Ipv6AddressMode switch
+            if (prefix < 64)
             {
-                "dhcpv6-stateful" => "static",
-                "dhcpv6-stateless" => "ra-stateless",
-                "slaac" => "ra-only",
-                _ => null,
-            };
-            if (mode is not null)
+                continue; // neutron's DHCP agent ignores IPv6 subnets wider than a /64
+            }
+
+            enableRa |= subnet.Ipv6RaMode is not null;
+            if (Ipv6RangeMode(subnet) is { } mode)
             {
                 args.Add($"--dhcp-range=set:{tag},{network},{mode},{prefix.ToString(CultureInfo.InvariantCulture)},{lease}");
             }
@@ -77,12 +75,35 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
         return new DnsmasqConfig(args, BuildHosts(server, options), BuildOptions(server, options.MetadataProxySocket is not null));
     }
 
+    /// <summary>
+    /// The <c>--dhcp-range</c> mode of an IPv6 subnet. The DHCPv6 side is neutron's DHCP agent's (<c>static</c> for
+    /// stateful, stateless and unset address modes, nothing for SLAAC). Neutron sends router advertisements from
+    /// the router's radvd; FuncCloud has no radvd, so when <c>ipv6_ra_mode</c> is set this dnsmasq advertises the
+    /// prefix instead: <c>ra-only</c> (SLAAC), <c>ra-stateless</c> (SLAAC + DHCPv6 options) or <c>static</c> with the
+    /// managed flag (stateful). Without <c>ipv6_ra_mode</c> an outside router is expected to advertise, as in neutron.
+    /// </summary>
+    public static string? Ipv6RangeMode(DhcpSubnet subnet) => subnet.Ipv6RaMode switch
+    {
+        "slaac" => "ra-only",
+        "dhcpv6-stateless" => "ra-stateless",
+        "dhcpv6-stateful" => "static",
+        _ => subnet.Ipv6AddressMode == "slaac" ? null : "static",
+    };
+
     private static string BuildHosts(DhcpServerState server, LinuxBridgeOptions options)
     {
+        // Addresses on SLAAC and DHCPv6-stateless subnets are the guest's own EUI-64: no DHCPv6 lease for them (neutron's no_dhcp).
+        var auto = server.Subnets.Where(s => s.IpVersion == 6 && s.Ipv6AddressMode is "slaac" or "dhcpv6-stateless")
+            .Select(s => IPNetwork.Parse(s.Cidr)).ToList();
         var text = new StringBuilder();
         foreach (var host in server.Hosts.OrderBy(h => h.IpAddress, StringComparer.Ordinal))
         {
             var address = IPAddress.Parse(host.IpAddress);
+            if (auto.Any(n => n.Contains(address)))
+            {
+                continue;
+            }
+
             var shown = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
             text.Append(CultureInfo.InvariantCulture, $"{host.MacAddress.ToLowerInvariant()},{host.Hostname}.{options.DhcpDomain},{shown}\n");
         }
@@ -124,7 +145,7 @@ public sealed record DnsmasqConfig(IReadOnlyList<string> Arguments, string Hosts
                 // No gateway: an empty router option tells the client there is none (neutron does the same).
                 text.Append(CultureInfo.InvariantCulture, $"tag:{tag},option:router{(subnet.GatewayIp is { } g ? "," + g : string.Empty)}\n");
             }
-            else if (subnet.DnsNameservers.Count > 0)
+            else if (subnet.DnsNameservers.Count > 0 && subnet.Ipv6AddressMode != "slaac")
             {
                 text.Append(CultureInfo.InvariantCulture, $"tag:{tag},option6:dns-server,{string.Join(',', subnet.DnsNameservers.Select(d => $"[{d}]"))}\n");
             }

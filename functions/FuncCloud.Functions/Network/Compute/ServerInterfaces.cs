@@ -77,6 +77,10 @@ public sealed class ServerInterfaces(NetworkStore store, PortKind ports, ServerR
                 }
 
                 port = await ports.CreateAsync(acting, create, cancellationToken);
+                if (requested.Tag is { } madeTag)
+                {
+                    await servers.UpdateAsync(server.Id, s => s with { InterfaceTags = ServerPortService.Tagged(s, port.Id(), madeTag) }, cancellationToken);
+                }
             }
         }
         catch (NeutronException e)
@@ -96,7 +100,7 @@ public sealed class ServerInterfaces(NetworkStore store, PortKind ports, ServerR
         }
 
         port = (await store.GetAsync(ResourceKindNames.Port, port.Id(), cancellationToken))?.Body ?? port;
-        return new JsonObject { ["interfaceAttachment"] = Render(port, server, version) };
+        return new JsonObject { ["interfaceAttachment"] = Render(port, await servers.FindAsync(server.Id, cancellationToken) ?? server, version) };
     }
 
     /// <summary>Starts the detach: the workflow unplugs the port, then deletes it when it was made for the server or unbinds the user's.</summary>
@@ -131,7 +135,7 @@ public sealed class ServerInterfaces(NetworkStore store, PortKind ports, ServerR
         };
         if (version.IsAtLeast(2, 70))
         {
-            json["tag"] = server.Networks.Requests.FirstOrDefault(r => r.Port == port.Id())?.Tag;
+            json["tag"] = server.Networks.Requests.FirstOrDefault(r => r.Port == port.Id())?.Tag ?? server.InterfaceTags.GetValueOrDefault(port.Id());
         }
 
         return json;

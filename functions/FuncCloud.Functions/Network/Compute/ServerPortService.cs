@@ -55,6 +55,10 @@ public sealed class ServerPortService(ServerRepository servers, NetworkStore sto
                     : bound.FirstOrDefault(p => p.Str("network_id") == request.Uuid && !result.Any(r => r.Id() == p.Id()) && !IsUserPort(server, p.Id()))
                         ?? await ports.CreateAsync(caller, NewPort(server, request, owner, input.Node), cancellationToken);
                 result.Add(port);
+                if (request.Port is null && request.Tag is { } tag && server.InterfaceTags.GetValueOrDefault(port.Id()) != tag)
+                {
+                    server = await servers.UpdateAsync(server.Id, s => s with { InterfaceTags = Tagged(s, port.Id(), tag) }, cancellationToken) ?? server;
+                }
             }
 
             var networks = (await store.ListAsync(ResourceKindNames.Network, cancellationToken)).ToDictionary(n => n.Id, n => n.Body, StringComparer.Ordinal);
@@ -65,6 +69,10 @@ public sealed class ServerPortService(ServerRepository servers, NetworkStore sto
             return new AllocatePortsOutcome([], $"{e.Type}: {e.Message}");
         }
     }
+
+    /// <summary>The interface tags of <paramref name="server"/> with <paramref name="portId"/> tagged <paramref name="tag"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Tagged(ServerRecord server, string portId, string tag) =>
+        new Dictionary<string, string>(server.InterfaceTags, StringComparer.Ordinal) { [portId] = tag };
 
     /// <inheritdoc />
     public async Task ReleaseAsync(string serverId, CancellationToken cancellationToken)

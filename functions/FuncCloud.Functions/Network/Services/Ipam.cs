@@ -92,6 +92,18 @@ public static class Ipam
         return chosen;
     }
 
+    /// <summary>Reserves <paramref name="address"/>, one the controller computed (an EUI-64), on <paramref name="subnetId"/>.</summary>
+    public static async Task<string> ReserveAsync(NetworkStore store, string subnetId, string address, string portId, NetworkBatch batch, CancellationToken cancellationToken)
+    {
+        if (await store.KeyOwnerAsync(AddressKey(subnetId, address), cancellationToken) is not null || batch.Touches(AddressKey(subnetId, address)))
+        {
+            throw NeutronException.Conflict("IpAddressAlreadyAllocated", $"IP address {address} already allocated in subnet {subnetId}");
+        }
+
+        batch.Reserve(AddressKey(subnetId, address), portId);
+        return address;
+    }
+
     /// <summary>A random MAC with neutron's base <c>fa:16:3e</c>.</summary>
     public static string RandomMac()
     {

@@ -110,7 +110,7 @@ public sealed class PortKind(NeutronContext context, SecurityGroupKind groups) :
 
         batch.Reserve(Ipam.MacKey(networkId, mac), doc.Id());
         var subnets = (await Context.Store.ListAsync(ResourceKindNames.Subnet, cancellationToken)).Where(s => s.Body.Str("network_id") == networkId).Select(s => s.Body).ToList();
-        var fixedIps = await AllocateAsync(request.ContainsKey("fixed_ips") ? request.Objects("fixed_ips").ToList() : null, subnets, networkId, doc.Id(), owner == RouterInterfaceOwner, batch, cancellationToken);
+        var fixedIps = await AllocateAsync(request.ContainsKey("fixed_ips") ? request.Objects("fixed_ips").ToList() : null, subnets, networkId, doc.Id(), owner, mac, scanAutoAddress: true, batch, cancellationToken);
 
         var portSecurity = request.Bool("port_security_enabled", network.Body.Bool("port_security_enabled", true));
         var securityGroups = await SecurityGroupsAsync(caller, projectId, request, portSecurity && !internalPort, cancellationToken);
@@ -163,26 +163,39 @@ public sealed class PortKind(NeutronContext context, SecurityGroupKind groups) :
             batch.Release(Ipam.MacKey(networkId, port.Str("mac_address")!));
             batch.Reserve(Ipam.MacKey(networkId, mac), current.Id);
             updated["mac_address"] = mac;
+            updated["fixed_ips"] = await RecomputeAutoAddressesAsync(updated, await NetworkSubnetsAsync(networkId, cancellationToken), batch, cancellationToken);
         }
 
         if (request.ContainsKey("fixed_ips"))
         {
+            var owner = port.StrOr("device_owner", string.Empty);
+            var subnets = await NetworkSubnetsAsync(networkId, cancellationToken);
+            var autoSubnets = subnets.Where(AutoAddress.IsAutoAddressSubnet).Select(s => s.Id()).ToHashSet(StringComparer.Ordinal);
+            var held = updated.Objects("fixed_ips").ToList();
             var kept = new List<JsonObject>();
             var wanted = new List<JsonObject>();
             foreach (var ip in request.Objects("fixed_ips"))
             {
-                var same = port.Objects("fixed_ips").FirstOrDefault(old => old.Str("ip_address") == ip.Str("ip_address") && (ip.Str("subnet_id") ?? old.Str("subnet_id")) == old.Str("subnet_id"));
+                var same = held.FirstOrDefault(old => old.Str("ip_address") == ip.Str("ip_address") && (ip.Str("subnet_id") ?? old.Str("subnet_id")) == old.Str("subnet_id"));
                 (same is null ? wanted : kept).Add(same ?? ip);
             }
 
-            foreach (var old in port.Objects("fixed_ips").Where(o => !kept.Contains(o)))
+            // As neutron's _get_changed_ips_for_port: a port keeps its auto-addresses (SLAAC, DHCPv6-stateless)
+            // whatever fixed_ips lists; only router interfaces give them up.
+            foreach (var old in held.Where(o => !kept.Contains(o)))
             {
+                if (AutoAddress.Receives(owner) && autoSubnets.Contains(old.Str("subnet_id")!))
+                {
+                    kept.Add(old);
+                    continue;
+                }
+
                 batch.Release(Ipam.AddressKey(old.Str("subnet_id")!, old.Str("ip_address")!));
             }
 
-            var subnets = (await Context.Store.ListAsync(ResourceKindNames.Subnet, cancellationToken)).Where(s => s.Body.Str("network_id") == networkId).Select(s => s.Body).ToList();
-            var added = await AllocateAsync(wanted, subnets, networkId, current.Id, port.Str("device_owner") == RouterInterfaceOwner, batch, cancellationToken);
-            updated["fixed_ips"] = new JsonArray([.. kept.Select(k => (JsonNode?)k.Copy()), .. added.Select(a => a?.DeepClone())]);
+            var added = await AllocateAsync(wanted, subnets, networkId, current.Id, owner, updated.Str("mac_address")!, scanAutoAddress: false, batch, cancellationToken);
+            var keptOrdered = held.Where(kept.Contains);
+            updated["fixed_ips"] = new JsonArray([.. keptOrdered.Select(k => (JsonNode?)k.Copy()), .. added.Select(a => a?.DeepClone())]);
         }
 
         var portSecurity = request.Bool("port_security_enabled", port.Bool("port_security_enabled", true));
@@ -258,21 +271,44 @@ public sealed class PortKind(NeutronContext context, SecurityGroupKind groups) :
         }
     }
 
-    private async Task<JsonArray> AllocateAsync(List<JsonObject>? requested, List<JsonObject> subnets, string networkId, string portId, bool routerPort, NetworkBatch batch, CancellationToken cancellationToken)
+    private async Task<List<JsonObject>> NetworkSubnetsAsync(string networkId, CancellationToken cancellationToken) =>
+        (await Context.Store.ListAsync(ResourceKindNames.Subnet, cancellationToken)).Where(s => s.Body.Str("network_id") == networkId).Select(s => s.Body).ToList();
+
+    // neutron's update_port_with_ips: a new MAC means new EUI-64 addresses on the auto-address subnets.
+    private async Task<JsonArray> RecomputeAutoAddressesAsync(JsonObject port, List<JsonObject> subnets, NetworkBatch batch, CancellationToken cancellationToken)
     {
         var result = new JsonArray();
+        foreach (var ip in port.Objects("fixed_ips"))
+        {
+            var subnet = subnets.FirstOrDefault(s => s.Id() == ip.Str("subnet_id"));
+            if (subnet is null || !AutoAddress.IsAutoAddressSubnet(subnet) || !AutoAddress.IsEui64(ip.Str("ip_address")))
+            {
+                result.Add(ip.Copy());
+                continue;
+            }
+
+            batch.Release(Ipam.AddressKey(subnet.Id(), ip.Str("ip_address")!));
+            var address = AutoAddress.Eui64(subnet.Str("cidr")!, port.Str("mac_address")!);
+            result.Add(Fixed(subnet.Id(), await Ipam.ReserveAsync(Context.Store, subnet.Id(), address, port.Id(), batch, cancellationToken)));
+        }
+
+        return result;
+    }
+
+    private async Task<JsonArray> AllocateAsync(List<JsonObject>? requested, List<JsonObject> subnets, string networkId, string portId, string owner, string mac, bool scanAutoAddress, NetworkBatch batch, CancellationToken cancellationToken)
+    {
+        var result = new JsonArray();
+        var routerPort = owner == RouterInterfaceOwner;
         if (requested is null)
         {
-            // Neutron's default: one address from an IPv4 subnet and one from an IPv6 subnet of the network.
-            foreach (var subnet in subnets.GroupBy(s => s.Int("ip_version")).Select(g => g.OrderBy(s => s.Str("created_at"), StringComparer.Ordinal).First()))
+            // Neutron's default: one address from an IPv4 subnet and one from a stateful IPv6 subnet of the network.
+            foreach (var subnet in subnets.Where(s => !AutoAddress.IsAutoAddressSubnet(s)).GroupBy(s => s.Int("ip_version")).Select(g => g.OrderBy(s => s.Str("created_at"), StringComparer.Ordinal).First()))
             {
                 result.Add(Fixed(subnet.Id(), await Ipam.AllocateAsync(Context.Store, subnet, null, portId, routerPort, batch, cancellationToken)));
             }
-
-            return result;
         }
 
-        foreach (var ip in requested)
+        foreach (var ip in requested ?? [])
         {
             var address = ip.Str("ip_address");
             var subnet = ip.Str("subnet_id") is { } subnetId
@@ -281,7 +317,39 @@ public sealed class PortKind(NeutronContext context, SecurityGroupKind groups) :
                     ? subnets.FirstOrDefault(s => IpMath.ParseCidr(s.Str("cidr")).Contains(IpMath.ParseAddress(address, "ip_address")))
                         ?? throw NeutronException.BadRequest($"IP address {address} is not a valid IP for any subnet on network {networkId}.", "InvalidIpForNetwork")
                     : throw NeutronException.InvalidInput("fixed_ips entries need a subnet_id or an ip_address.");
+            if (AutoAddress.IsAutoAddressSubnet(subnet))
+            {
+                if (address is not null && !AutoAddress.RouterInterfaceOwners.Contains(owner) && IpMath.ParseAddress(address, "ip_address") is var named
+                    && IpMath.ParseCidr(subnet.Str("cidr")).Contains(named))
+                {
+                    // neutron accepts a named address on an auto-address subnet only when it is the port's own EUI-64.
+                    var eui64 = AutoAddress.Eui64(subnet.Str("cidr")!, mac);
+                    if (IpMath.Canonical(named) != eui64)
+                    {
+                        throw AutoAddress.NamedAddressRefused(address, subnet.Id());
+                    }
+
+                    result.Add(Fixed(subnet.Id(), await Ipam.ReserveAsync(Context.Store, subnet.Id(), eui64, portId, batch, cancellationToken)));
+                    continue;
+                }
+
+                if (address is null && AutoAddress.Receives(owner))
+                {
+                    continue; // the scan below gives the EUI-64 of every auto-address subnet
+                }
+            }
+
             result.Add(Fixed(subnet.Id(), await Ipam.AllocateAsync(Context.Store, subnet, address, portId, routerPort, batch, cancellationToken)));
+        }
+
+        if (scanAutoAddress && AutoAddress.Receives(owner))
+        {
+            var addressed = result.Select(r => r!["subnet_id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            foreach (var subnet in subnets.Where(s => AutoAddress.IsAutoAddressSubnet(s) && !addressed.Contains(s.Id())).OrderBy(s => s.Str("created_at"), StringComparer.Ordinal))
+            {
+                var eui64 = AutoAddress.Eui64(subnet.Str("cidr")!, mac);
+                result.Add(Fixed(subnet.Id(), await Ipam.ReserveAsync(Context.Store, subnet.Id(), eui64, portId, batch, cancellationToken)));
+            }
         }
 
         return result;

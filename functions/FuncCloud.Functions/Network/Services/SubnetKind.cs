@@ -25,6 +25,8 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
 
     private static readonly HashSet<string> Updatable = Set("name", "description", "gateway_ip", "allocation_pools", "dns_nameservers", "host_routes", "enable_dhcp", "service_types");
 
+    private const string DhcpOwner = "network:dhcp";
+
     private static readonly string[] Ipv6Modes = ["slaac", "dhcpv6-stateful", "dhcpv6-stateless"];
 
     /// <inheritdoc />
@@ -131,6 +133,16 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
             throw NeutronException.InvalidInput($"ipv6_ra_mode set to '{raMode}' with ipv6_address_mode set to '{addressMode}' is not valid. If both attributes are set, they must be the same value");
         }
 
+        if ((doc.Str("ipv6_ra_mode") ?? doc.Str("ipv6_address_mode")) is not null && !doc.Bool("enable_dhcp", true))
+        {
+            throw NeutronException.InvalidInput("ipv6_ra_mode or ipv6_address_mode cannot be set when enable_dhcp is set to False");
+        }
+
+        if (AutoAddress.IsAutoAddressSubnet(doc) && cidr.PrefixLength != 64)
+        {
+            throw AutoAddress.PrefixRefused(cidr.ToString());
+        }
+
         doc["subnetpool_id"] = poolId;
         doc["segment_id"] = null;
         doc["service_types"] = (request.Strings("service_types") ?? []).ToJsonArray();
@@ -140,6 +152,10 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
         batch.Replace(network, updatedNetwork);
         return doc;
     }
+
+    /// <inheritdoc />
+    protected override Task AfterCreateAsync(RequestContext caller, JsonObject created, CancellationToken cancellationToken) =>
+        AutoAddress.IsAutoAddressSubnet(created) ? AutoAddressPorts.AddAsync(Context, created, cancellationToken) : Task.CompletedTask;
 
     /// <inheritdoc />
     protected override Task<JsonObject> ApplyAsync(RequestContext caller, StoredResource current, JsonObject request, NetworkBatch batch, CancellationToken cancellationToken)
@@ -184,7 +200,15 @@ public sealed class SubnetKind(NeutronContext context) : ResourceKind(context)
     {
         var ports = (await Context.Store.ListAsync(ResourceKindNames.Port, cancellationToken))
             .Where(p => p.Body.Objects("fixed_ips").Any(ip => ip.Str("subnet_id") == current.Id)).ToList();
-        if (ports.Any(p => p.Body.Str("device_owner") != "network:dhcp"))
+        if (AutoAddress.IsAutoAddressSubnet(current.Body) && !ports.Any(p => AutoAddress.RouterInterfaceOwners.Contains(p.Body.StrOr("device_owner", string.Empty))))
+        {
+            // neutron takes auto-addresses away from the ports (router interfaces still refuse the delete).
+            var users = ports.Where(p => p.Body.Str("device_owner") != DhcpOwner).ToList();
+            await AutoAddressPorts.RemoveAsync(Context, current.Id, users, cancellationToken);
+            ports = ports.Except(users).ToList();
+        }
+
+        if (ports.Any(p => p.Body.Str("device_owner") != DhcpOwner))
         {
             throw NeutronException.Conflict("SubnetInUse", $"Unable to complete operation on subnet {current.Id}: One or more ports have an IP allocation from this subnet.");
         }

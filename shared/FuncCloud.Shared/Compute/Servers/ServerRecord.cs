@@ -76,6 +76,12 @@ public sealed record ServerRecord
     /// <summary><c>none</c>, <c>auto</c>, or explicit network requests (kept for the network service).</summary>
     public ServerNetworkRequest Networks { get; init; } = ServerNetworkRequest.None;
 
+    /// <summary>
+    /// The device tags (2.49+) of interfaces on ports nova made from a network (by port id), as nova keeps them on its
+    /// virtual interfaces; a user's port keeps its tag in its network request.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> InterfaceTags { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyList<BlockDeviceMapping> BlockDevices { get; init; } = [];
 
     /// <summary>The security group names or ids the boot asked for (empty: the project's <c>default</c>).</summary>
