@@ -62,7 +62,9 @@ public sealed class AutomationQueueTests(AutomationHostFixture host, ITestOutput
                         ["server"] = new JsonObject
                         {
                             ["name"] = name, ["flavorRef"] = "1", ["imageRef"] = ComputeHostFixture.ImageId,
-                            ["networks"] = new JsonArray(new JsonObject { ["uuid"] = new JsonObject { ["$ref"] = "net.body.network.id" } }),
+                            // The subnet's network_id (the same id) makes the server wait for the subnet: a step
+                            // depends only on the steps it refers to, and a network without a subnet cannot take a port.
+                            ["networks"] = new JsonArray(new JsonObject { ["uuid"] = new JsonObject { ["$ref"] = "subnet.body.subnet.network_id" } }),
                         },
                     },
                 }),
