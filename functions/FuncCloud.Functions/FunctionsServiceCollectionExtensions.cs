@@ -8,6 +8,7 @@ using FuncCloud.Functions.ObjectStorage;
 using FuncCloud.Functions.Monitor;
 using FuncCloud.Functions.Volume;
 using FuncCloud.Functions.Network;
+using FuncCloud.Functions.Telemetry;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudNetwork(configuration);
         services.AddFuncCloudMetadata(configuration);
         services.AddFuncCloudAutomation(configuration);
+        services.AddFuncCloudTelemetry(configuration);
         return services;
     }
 }
