@@ -42,12 +42,12 @@ public static class MetricWire
         return new JsonObject { ["name"] = type.Name, ["attributes"] = attributes, ["state"] = "active" };
     }
 
-    /// <summary>A metric as listed (<c>resource_id</c>, <c>archive_policy_name</c>).</summary>
-    public static JsonObject Metric(MetricRecord metric)
+    /// <summary>A metric as listed (<c>resource_id</c>, the archive policy inlined).</summary>
+    public static JsonObject Metric(MetricRecord metric, ArchivePolicy policy)
     {
         var body = MetricHead(metric);
         body["resource_id"] = metric.ResourceId;
-        body["archive_policy_name"] = metric.ArchivePolicyName;
+        body["archive_policy"] = ArchivePolicy(policy);
         return Creator(body, metric.CreatorUserId, metric.CreatorProjectId);
     }
 

@@ -33,8 +33,11 @@ public sealed class MetricService(TelemetryIndexStore index, MeasureStore measur
         access.Enforce(Actions.ListMetrics, caller);
         var visible = (await index.ListMetricsAsync(cancellationToken)).Where(m => MetricAccess.CanSee(caller, m.ProjectId)).OrderBy(m => m.Id, StringComparer.Ordinal);
         var page = visible.Where(m => marker is null || string.CompareOrdinal(m.Id, marker) > 0).Take(limit ?? int.MaxValue);
-        return new JsonArray(page.Select(m => (JsonNode)MetricWire.Metric(m)).ToArray());
+        return new JsonArray(page.Select(m => (JsonNode)MetricWire.Metric(m, policies.Get(m.ArchivePolicyName))).ToArray());
     }
+
+    /// <summary>A metric as listed.</summary>
+    public JsonObject Listed(MetricRecord metric) => MetricWire.Metric(metric, policies.Get(metric.ArchivePolicyName));
 
     /// <summary><c>POST /v1/metric</c>: a metric of no resource.</summary>
     public async Task<MetricRecord> CreateAsync(RequestContext caller, JsonObject body, CancellationToken cancellationToken)

@@ -176,7 +176,7 @@ public sealed class ResourceService(TelemetryIndexStore index, MetricService met
         }
 
         await AttachAsync(resource.Id, created, failOnExisting: true, cancellationToken);
-        return new JsonArray(created.Select(m => (JsonNode)MetricWire.Metric(m)).ToArray());
+        return new JsonArray(created.Select(m => (JsonNode)metrics.Listed(m)).ToArray());
     }
 
     /// <summary>Inserts <paramref name="created"/> and names them on the resource (all or nothing per name clash).</summary>

@@ -9,7 +9,7 @@ using FuncCloud.Shared.Telemetry.Index;
 namespace FuncCloud.Functions.Telemetry.Functions.Resources;
 
 /// <summary><c>GET /v1/resource/{type}/{id}/metric</c>.</summary>
-public sealed class ListResourceMetrics(MetricHttp http, ResourceService resources)
+public sealed class ListResourceMetrics(MetricHttp http, ResourceService resources, MetricService metrics)
 {
     [Function(nameof(ListResourceMetrics))]
     public Task<IResult> RunAsync(
@@ -21,7 +21,7 @@ public sealed class ListResourceMetrics(MetricHttp http, ResourceService resourc
             var list = new JsonArray();
             foreach (var name in resource.Metrics.Keys.Order(StringComparer.Ordinal))
             {
-                list.Add(MetricWire.Metric(await resources.MetricAsync(resource, name, cancellationToken)));
+                list.Add(metrics.Listed(await resources.MetricAsync(resource, name, cancellationToken)));
             }
             
             return MetricHttp.Json(list);

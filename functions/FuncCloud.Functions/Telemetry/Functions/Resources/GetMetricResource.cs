@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncCloud.Functions.Telemetry.Functions.Resources;
 
 /// <summary><c>GET /v1/resource/{type}/{id}</c>.</summary>
-public sealed class GetResource(MetricHttp http, ResourceService resources)
+public sealed class GetMetricResource(MetricHttp http, ResourceService resources)
 {
-    [Function(nameof(GetResource))]
+    [Function(nameof(GetMetricResource))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.Resource)] HttpRequest req,
         string type, string resourceId, CancellationToken cancellationToken) =>

@@ -9,9 +9,9 @@ using FuncCloud.Shared.Telemetry.Index;
 namespace FuncCloud.Functions.Telemetry.Functions.Resources;
 
 /// <summary><c>PATCH /v1/resource/{type}/{id}</c>: a change starts a new revision.</summary>
-public sealed class UpdateResource(MetricHttp http, ResourceService resources)
+public sealed class UpdateMetricResource(MetricHttp http, ResourceService resources)
 {
-    [Function(nameof(UpdateResource))]
+    [Function(nameof(UpdateMetricResource))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = MetricRoutes.Resource)] HttpRequest req,
         string type, string resourceId, CancellationToken cancellationToken) =>

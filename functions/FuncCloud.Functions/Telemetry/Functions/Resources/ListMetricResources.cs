@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncCloud.Functions.Telemetry.Functions.Resources;
 
 /// <summary><c>GET /v1/resource/{type}</c>: the caller's resources (all for admins), sorted and paged.</summary>
-public sealed class ListResources(MetricHttp http, ResourceService resources)
+public sealed class ListMetricResources(MetricHttp http, ResourceService resources)
 {
-    [Function(nameof(ListResources))]
+    [Function(nameof(ListMetricResources))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.Resources)] HttpRequest req,
         string type, CancellationToken cancellationToken) =>

@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncCloud.Functions.Telemetry.Functions.Resources;
 
 /// <summary><c>GET /v1/resource/{type}/{id}/history</c>: every revision, oldest first.</summary>
-public sealed class GetResourceHistory(MetricHttp http, ResourceService resources)
+public sealed class GetMetricResourceHistory(MetricHttp http, ResourceService resources)
 {
-    [Function(nameof(GetResourceHistory))]
+    [Function(nameof(GetMetricResourceHistory))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.ResourceHistory)] HttpRequest req,
         string type, string resourceId, CancellationToken cancellationToken) =>

@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncCloud.Functions.Telemetry.Functions.Resources;
 
 /// <summary><c>DELETE /v1/resource/{type}/{id}</c>: the resource and its metrics.</summary>
-public sealed class DeleteResource(MetricHttp http, ResourceService resources)
+public sealed class DeleteMetricResource(MetricHttp http, ResourceService resources)
 {
-    [Function(nameof(DeleteResource))]
+    [Function(nameof(DeleteMetricResource))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = MetricRoutes.Resource)] HttpRequest req,
         string type, string resourceId, CancellationToken cancellationToken) =>

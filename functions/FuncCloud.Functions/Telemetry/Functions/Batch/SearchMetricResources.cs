@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace FuncCloud.Functions.Telemetry.Functions.Batch;
 
 /// <summary><c>POST /v1/search/resource/{type}</c>: the JSON query in the body or the string one in <c>filter</c>.</summary>
-public sealed class SearchResources(MetricHttp http, ResourceService resources)
+public sealed class SearchMetricResources(MetricHttp http, ResourceService resources)
 {
-    [Function(nameof(SearchResources))]
+    [Function(nameof(SearchMetricResources))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = MetricRoutes.SearchResources)] HttpRequest req,
         string type, CancellationToken cancellationToken) =>

@@ -9,9 +9,9 @@ using FuncCloud.Shared.Telemetry.Index;
 namespace FuncCloud.Functions.Telemetry.Functions.Resources;
 
 /// <summary><c>POST /v1/resource/{type}</c>: 201 with the resource.</summary>
-public sealed class CreateResource(MetricHttp http, ResourceService resources)
+public sealed class CreateMetricResource(MetricHttp http, ResourceService resources)
 {
-    [Function(nameof(CreateResource))]
+    [Function(nameof(CreateMetricResource))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = MetricRoutes.Resources)] HttpRequest req,
         string type, CancellationToken cancellationToken) =>
