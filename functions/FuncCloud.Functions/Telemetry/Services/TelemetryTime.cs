@@ -33,7 +33,8 @@ public static class TelemetryTime
     /// <exception cref="TelemetryBadRequestException">Neither.</exception>
     public static DateTimeOffset Parse(string value, string name)
     {
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && Math.Abs(seconds) < 1e11)
+        // Epoch seconds from 1970 to year 5138; earlier instants are not measures anyone sends.
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and < 1e11)
         {
             return DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
         }
@@ -57,7 +58,7 @@ public static class TelemetryTime
     /// <summary>A granularity in seconds (gnocchi also takes <c>5min</c>-style spans; seconds only here).</summary>
     public static TimeSpan ParseGranularity(string value)
     {
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < 1e9)
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.001 and < 1e9)
         {
             return TimeSpan.FromSeconds(seconds);
         }

@@ -104,6 +104,11 @@ public sealed partial class MeasureStore(TableServiceClient tables, StorageNames
 
     private async Task<IReadOnlyList<AggregatedPoint>> ReadSeriesAsync(SeriesQuery query, ArchivePolicyDefinition definition, CancellationToken cancellationToken)
     {
+        if (query.Stop <= DateTimeOffset.UnixEpoch || query.Start >= query.Stop)
+        {
+            return [];
+        }
+
         var granularity = definition.Granularity;
         var rate = AggregationMethods.IsRate(query.Aggregation);
         var startIndex = query.Start is { } start ? SeriesMath.BucketIndex(start, granularity) : 0;
