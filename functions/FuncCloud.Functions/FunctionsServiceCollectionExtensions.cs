@@ -9,6 +9,7 @@ using FuncCloud.Functions.ObjectStorage;
 using FuncCloud.Functions.Monitor;
 using FuncCloud.Functions.Volume;
 using FuncCloud.Functions.Network;
+using FuncCloud.Functions.Telemetry;
 using FuncCloud.Shared.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddFuncCloudMetadata(configuration);
         services.AddFuncCloudAutomation(configuration);
         services.AddFuncCloudAlarming(configuration);
+        services.AddFuncCloudTelemetry(configuration);
         return services;
     }
 }

@@ -1,0 +1,21 @@
+using FuncCloud.Functions.Telemetry.Api;
+using FuncCloud.Functions.Telemetry.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FuncCloud.Functions.Telemetry.Functions.Resources;
+
+/// <summary><c>DELETE /v1/resource/{type}/{id}/metric/{name}</c>.</summary>
+public sealed class DeleteResourceMetric(MetricHttp http, ResourceService resources, MetricService metrics)
+{
+    [Function(nameof(DeleteResourceMetric))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = MetricRoutes.ResourceMetric)] HttpRequest req,
+        string type, string resourceId, string name, CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(req, async caller =>
+        {
+            var resource = await resources.GetVisibleAsync(caller, type, resourceId, cancellationToken);
+            await metrics.DeleteAsync(caller, await resources.MetricAsync(resource, name, cancellationToken), cancellationToken);
+            return Results.NoContent();
+        }, cancellationToken);
+}

@@ -1,0 +1,20 @@
+using FuncCloud.Functions.Telemetry.Api;
+using FuncCloud.Functions.Telemetry.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FuncCloud.Functions.Telemetry.Functions.Resources;
+
+/// <summary><c>GET /v1/resource/{type}/{id}/metric/{name}</c>.</summary>
+public sealed class GetResourceMetric(MetricHttp http, ResourceService resources, MetricService metrics)
+{
+    [Function(nameof(GetResourceMetric))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.ResourceMetric)] HttpRequest req,
+        string type, string resourceId, string name, CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(req, async caller =>
+        {
+            var resource = await resources.GetVisibleAsync(caller, type, resourceId, cancellationToken);
+            return MetricHttp.Json(await metrics.ShowAsync(caller, await resources.MetricAsync(resource, name, cancellationToken), cancellationToken));
+        }, cancellationToken);
+}

@@ -1,0 +1,37 @@
+using FuncCloud.Functions.Identity.Bootstrap;
+using FuncCloud.Functions.Telemetry.Api;
+using FuncCloud.Functions.Telemetry.Services;
+using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.Security.Policy;
+using FuncCloud.Shared.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FuncCloud.Functions.Telemetry;
+
+/// <summary>DI registration of the measures service (Gnocchi v1) and the samples ingest.</summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the measures store and index, the API services, gnocchi's policy defaults and error shape
+    /// (<c>/metric</c>) and the catalog entry (<c>metric</c> → <c>gnocchi</c> at <c>/metric</c>).
+    /// </summary>
+    public static IServiceCollection AddFuncCloudTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddFuncCloudTelemetryStorage();
+        services.AddErrorShape(MetricRoutes.Root, GnocchiErrorBodyFormatter.Instance);
+        services.AddSingleton<IPolicyDefaults, MetricPolicyDefaults>();
+        services.AddSingleton<MetricHttp>();
+        services.AddSingleton<MetricAccess>();
+        services.AddSingleton<ArchivePolicyCatalog>();
+        services.AddSingleton<MetricService>();
+        services.AddSingleton<ResourceService>();
+        services.AddSingleton<BatchService>();
+        services.AddSingleton<AggregatesService>();
+        services.AddSingleton(new CatalogServiceDefinition("metric", "gnocchi", MetricRoutes.Root));
+        return services;
+    }
+}
