@@ -37,7 +37,10 @@ public static class CreateBenchmark
         var table = tables.GetTableClient(names.Table(ServerRepository.TableName));
         await table.CreateIfNotExistsAsync();
         var quota = host.Services.GetRequiredService<IComputeQuotaService>();
-        await client.PutAsJsonAsync($"/v2.1/os-quota-sets/{project}", new { quota_set = new { instances = -1, cores = -1, ram = -1 } });
+        using (var unlimited = await client.PutAsJsonAsync($"/compute/v2.1/os-quota-sets/{project}", new { quota_set = new { instances = -1, cores = -1, ram = -1 } }))
+        {
+            unlimited.EnsureSuccessStatusCode();
+        }
 
         var rows = new List<string>();
         var seeded = 0;
@@ -64,8 +67,8 @@ public static class CreateBenchmark
             var detail = new List<double>();
             for (var i = 0; i < Math.Min(samples, 10); i++)
             {
-                list.Add(await TimeAsync(() => GetAsync(client, "/v2.1/servers?limit=50")));
-                detail.Add(await TimeAsync(() => GetAsync(client, "/v2.1/servers/detail?limit=50")));
+                list.Add(await TimeAsync(() => GetAsync(client, "/compute/v2.1/servers?limit=50")));
+                detail.Add(await TimeAsync(() => GetAsync(client, "/compute/v2.1/servers/detail?limit=50")));
             }
 
             rows.Add(string.Create(CultureInfo.InvariantCulture,
@@ -112,7 +115,7 @@ public static class CreateBenchmark
 
     private static async Task<string> ProjectOfAsync(HttpClient client, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v3/auth/tokens");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/identity/v3/auth/tokens");
         request.Headers.Add("X-Subject-Token", token);
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
