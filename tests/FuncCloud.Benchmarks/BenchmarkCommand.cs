@@ -13,6 +13,16 @@ public static class BenchmarkCommand
             return await Compute.BootBenchmark.RunAsync(Options(args[1..]));
         }
 
+        if (args.Length > 0 && args[0] == "schedule")
+        {
+            return await Scale.ScheduleBenchmark.RunAsync(Options(args[1..]));
+        }
+
+        if (args.Length > 0 && args[0] == "create")
+        {
+            return await Scale.CreateBenchmark.RunAsync(Options(args[1..]));
+        }
+
         if (args.Length > 0 && args[0] == "monitor")
         {
             return await Monitor.MonitorBenchmark.RunAsync(Options(args[1..]));
@@ -45,7 +55,7 @@ public static class BenchmarkCommand
 
         if (args.Length == 0 || args[0] is not ("identity" or "image" or "objects" or "network"))
         {
-            Console.Error.WriteLine("usage: telemetry [--instances N (1000)] [--meters M (10)] [--minutes (1440)] [--batch-minutes (60)] [--concurrency (16)] | alarms [--alarms 100,1000] | usage [--servers N (1000)] [--requests R (20)] | automation [--requests N (500)] [--concurrency C (8)] [--seconds S (600)] | boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | monitor [--orchestrations N] [--page P] | volume [--url URL] [--password P] [--volumes N (20)] [--concurrency C (20)] | identity|image|network [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)] | objects [--url URL] [--small N (400)] [--large-mib M (64)] [--objects N (10000)] [--big-mib M (512)]");
+            Console.Error.WriteLine("usage: schedule [--nodes 10,100,1000,10000] [--boots B (30)] | create [--servers 10,...,100000] [--samples S (30)] | telemetry [--instances N (1000)] [--meters M (10)] [--minutes (1440)] [--batch-minutes (60)] [--concurrency (16)] | alarms [--alarms 100,1000] | usage [--servers N (1000)] [--requests R (20)] | automation [--requests N (500)] [--concurrency C (8)] [--seconds S (600)] | boot [--nodes N] [--servers M] [--concurrency C] [--seconds S] | monitor [--orchestrations N] [--page P] | volume [--url URL] [--password P] [--volumes N (20)] [--concurrency C (20)] | identity|image|network [--url URL] [--password P] [--user U] [--project P] [--requests N] [--seconds S] [--cost C] [--mib M (image, 1024)] | objects [--url URL] [--small N (400)] [--large-mib M (64)] [--objects N (10000)] [--big-mib M (512)]");
             return 2;
         }
 

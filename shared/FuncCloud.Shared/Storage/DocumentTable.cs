@@ -8,6 +8,12 @@ namespace FuncCloud.Shared.Storage;
 /// <summary>A stored document with the ETag to compare-and-swap it against.</summary>
 public sealed record Document<T>(string Id, T Value, ETag ETag);
 
+/// <summary>A stored document and when storage last wrote it (the row's Timestamp).</summary>
+public sealed record StampedDocument<T>(Document<T> Document, DateTimeOffset Timestamp);
+
+/// <summary>A document's id, write time and ETag, without its data.</summary>
+public sealed record DocumentStamp(string Id, DateTimeOffset Timestamp, ETag ETag);
+
 /// <summary>
 /// JSON documents in one Azure Table, partitioned by kind. A document may own a unique key (e.g. a name
 /// within its domain): the key is a second row of the same partition, written in the same entity-group
@@ -55,6 +61,39 @@ public sealed class DocumentTable(TableServiceClient service, StorageNames names
         {
             yield return (entity.PartitionKey, ToDocument<T>(Unescape(entity.RowKey[2..]), entity));
         }
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="partition"/> written at or after <paramref name="since"/> (every one when
+    /// null), each with the storage's write time: the incremental reads of caches that follow a partition.
+    /// </summary>
+    public async Task<IReadOnlyList<StampedDocument<T>>> ListChangedAsync<T>(string partition, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var filter = since is { } from
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"i:"} and RowKey lt {"i;"} and Timestamp ge {from}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"i:"} and RowKey lt {"i;"}");
+        var documents = new List<StampedDocument<T>>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            documents.Add(new(ToDocument<T>(Unescape(entity.RowKey[2..]), entity), entity.Timestamp ?? DateTimeOffset.MinValue));
+        }
+
+        return documents;
+    }
+
+    /// <summary>The ids and write times of <paramref name="partition"/>'s documents, without their data (cheap change detection).</summary>
+    public async Task<IReadOnlyList<DocumentStamp>> ListStampsAsync(string partition, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"i:"} and RowKey lt {"i;"}");
+        var stamps = new List<DocumentStamp>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            stamps.Add(new(Unescape(entity.RowKey[2..]), entity.Timestamp ?? DateTimeOffset.MinValue, entity.ETag));
+        }
+
+        return stamps;
     }
 
     /// <summary>The id of the document owning <paramref name="uniqueKey"/>, or null.</summary>

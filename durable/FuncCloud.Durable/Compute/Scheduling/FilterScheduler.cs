@@ -16,8 +16,12 @@ public sealed class FilterScheduler(IEnumerable<IHostFilter> filters, IEnumerabl
     private readonly IReadOnlyList<IHostFilter> _filters = [.. filters];
     private readonly IReadOnlyList<IHostWeigher> _weighers = [.. weighers];
 
-    /// <summary>Filters and weighs <paramref name="hosts"/> for <paramref name="spec"/>.</summary>
-    public SchedulingResult Select(IReadOnlyList<HostState> hosts, RequestSpec spec)
+    /// <summary>
+    /// Filters and weighs <paramref name="hosts"/> for <paramref name="spec"/>; with <paramref name="limit"/>, only
+    /// the best that many come back (a boot tries a few candidates, and sorting ten thousand would cost more than
+    /// the rest of the pass).
+    /// </summary>
+    public SchedulingResult Select(IReadOnlyList<HostState> hosts, RequestSpec spec, int? limit = null)
     {
         if (hosts.Count == 0)
         {
@@ -58,10 +62,10 @@ public sealed class FilterScheduler(IEnumerable<IHostFilter> filters, IEnumerabl
             remaining = passed;
         }
 
-        return new SchedulingResult(Weigh(remaining, spec), null);
+        return new SchedulingResult(Weigh(remaining, spec, Math.Max(1, limit ?? remaining.Count)), null);
     }
 
-    private IReadOnlyList<HostState> Weigh(IReadOnlyList<HostState> hosts, RequestSpec spec)
+    private IReadOnlyList<HostState> Weigh(IReadOnlyList<HostState> hosts, RequestSpec spec, int limit)
     {
         var totals = new double[hosts.Count];
         foreach (var weigher in _weighers.Where(w => w.Multiplier != 0))
@@ -75,8 +79,36 @@ public sealed class FilterScheduler(IEnumerable<IHostFilter> filters, IEnumerabl
             }
         }
 
-        // Ties keep name order so a pass is deterministic for the same inputs.
-        return [.. hosts.Select((h, i) => (h, w: totals[i])).OrderByDescending(x => x.w).ThenBy(x => x.h.Name, StringComparer.Ordinal).Select(x => x.h)];
+        // Best first; ties keep name order so a pass is deterministic for the same inputs.
+        var better = Comparer<int>.Create((a, b) =>
+        {
+            var byWeight = totals[b].CompareTo(totals[a]);
+            return byWeight != 0 ? byWeight : StringComparer.Ordinal.Compare(hosts[a].Name, hosts[b].Name);
+        });
+        if (limit >= hosts.Count)
+        {
+            var all = Enumerable.Range(0, hosts.Count).ToArray();
+            Array.Sort(all, better);
+            return [.. all.Select(i => hosts[i])];
+        }
+
+        // The best `limit` in one pass over the hosts: a heap whose top is the worst of those kept so far.
+        var kept = new PriorityQueue<int, int>(limit + 1, Comparer<int>.Create((a, b) => better.Compare(b, a)));
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (kept.Count < limit)
+            {
+                kept.Enqueue(i, i);
+            }
+            else if (better.Compare(i, kept.Peek()) < 0)
+            {
+                kept.DequeueEnqueue(i, i);
+            }
+        }
+
+        var best = kept.UnorderedItems.Select(x => x.Element).ToArray();
+        Array.Sort(best, better);
+        return [.. best.Select(i => hosts[i])];
     }
 
     private static SchedulingResult Fail(string reason) => new([], $"{SchedulingResult.NoValidHost} {reason}");

@@ -23,4 +23,16 @@ public sealed class SchedulerOptions
 
     /// <summary>How many weighed candidates a boot tries to claim before giving up.</summary>
     public int MaxClaimAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// How often the host state cache drops everything and reads every node, beat and usage row again (between
+    /// those, each pass reads only rows written since the last one). Catches deleted rows.
+    /// </summary>
+    public TimeSpan HostStateFullRefresh { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How far each incremental read of the host state cache reaches back before the newest write it saw, so
+    /// that a write committed slightly out of Timestamp order is still read.
+    /// </summary>
+    public TimeSpan HostStateRefreshOverlap { get; set; } = TimeSpan.FromMilliseconds(500);
 }

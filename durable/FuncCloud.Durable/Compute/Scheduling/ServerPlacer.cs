@@ -23,7 +23,7 @@ public sealed class ServerPlacer(HostStateSource hosts, FilterScheduler schedule
         var lost = new List<string>();
         for (var pass = 0; pass < Passes; pass++)
         {
-            var result = scheduler.Select(await hosts.GetAsync(cancellationToken), spec);
+            var result = scheduler.Select(await hosts.GetAsync(cancellationToken), spec, Math.Max(options.Value.MaxClaimAttempts, options.Value.HostSubsetSize));
             if (result.NoValidHostReason is { } reason)
             {
                 return new PlacementChoice(null, null, reason);

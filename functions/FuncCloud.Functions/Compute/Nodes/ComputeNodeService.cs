@@ -58,14 +58,20 @@ public sealed class ComputeNodeService(ComputeNodeRepository nodes, StoragePoolR
     public async Task<bool> HeartbeatAsync(RequestContext caller, string nodeName, ComputeNodeHeartbeat heartbeat, CancellationToken cancellationToken)
     {
         Authorize(caller);
-        var updated = await nodes.UpdateAsync(nodeName, n => n with
-        {
-            Resources = heartbeat.Resources,
-            InstanceCount = heartbeat.InstanceCount,
-            LastHeartbeatAt = time.GetUtcNow(),
-        }, cancellationToken);
+        // The row is rewritten only when what the agent reports changed; liveness goes to the compact beat rows,
+        // so the scheduler's incremental refresh reads only nodes that really changed (docs/compute.md).
+        var now = time.GetUtcNow();
+        var updated = await nodes.UpdateIfChangedAsync(nodeName, n => n.Resources == heartbeat.Resources && n.InstanceCount == heartbeat.InstanceCount
+            ? null
+            : n with
+            {
+                Resources = heartbeat.Resources,
+                InstanceCount = heartbeat.InstanceCount,
+                LastHeartbeatAt = now,
+            }, cancellationToken);
         if (updated is not null)
         {
+            await nodes.BeatAsync(nodeName, now, cancellationToken);
             await ReportPoolsAsync(nodeName, updated.AvailabilityZone, heartbeat.StoragePools, cancellationToken);
         }
 

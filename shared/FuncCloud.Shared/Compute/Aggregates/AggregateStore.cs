@@ -16,6 +16,10 @@ public sealed class AggregateStore(ComputeApiTable table)
     public async Task<IReadOnlyList<Aggregate>> ListAsync(CancellationToken cancellationToken) =>
         (await table.Documents.ListAsync<Aggregate>(Partition, cancellationToken)).Select(d => d.Value).OrderBy(a => a.Id).ToList();
 
+    /// <summary>The ids and versions of every aggregate, without their data: readers that cache aggregates check it.</summary>
+    public Task<IReadOnlyList<DocumentStamp>> ListStampsAsync(CancellationToken cancellationToken) =>
+        table.Documents.ListStampsAsync(Partition, cancellationToken);
+
     /// <summary>The aggregate <paramref name="id"/>.</summary>
     /// <exception cref="ComputeResourceNotFoundException">Missing.</exception>
     public async Task<Aggregate> GetAsync(string id, CancellationToken cancellationToken) =>

@@ -4,7 +4,11 @@ using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Shared.Compute.Nodes;
 
-/// <summary>Node records in the <c>ComputeNodes</c> table, one partition, keyed by node name; CAS updates.</summary>
+/// <summary>
+/// Node records in the <c>ComputeNodes</c> table, one partition, keyed by node name; CAS updates. Heartbeats
+/// that change nothing else go to <see cref="NodeLiveness"/>, and readers see the newer of the row's
+/// <see cref="ComputeNodeRecord.LastHeartbeatAt"/> and the node's beat there.
+/// </summary>
 public sealed class ComputeNodeRepository(TableServiceClient tables, StorageNames names)
 {
     /// <summary>The logical table name.</summary>
@@ -14,11 +18,40 @@ public sealed class ComputeNodeRepository(TableServiceClient tables, StorageName
     private static readonly CasRetry Retry = new(20, _ => Random.Shared.Next(5, 20));
     private readonly DocumentTable _table = new(tables, names, TableName, OpenStackJson.Storage);
 
-    public async Task<ComputeNodeRecord?> GetAsync(string nodeName, CancellationToken cancellationToken) =>
-        (await _table.GetAsync<ComputeNodeRecord>(Partition, nodeName, cancellationToken))?.Value;
+    /// <summary>Where the heartbeats live.</summary>
+    public NodeLiveness Liveness { get; } = new(tables, names);
 
-    public async Task<IReadOnlyList<ComputeNodeRecord>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await _table.ListAsync<ComputeNodeRecord>(Partition, cancellationToken)).Select(d => d.Value).OrderBy(n => n.Name, StringComparer.Ordinal)];
+    public async Task<ComputeNodeRecord?> GetAsync(string nodeName, CancellationToken cancellationToken)
+    {
+        var row = _table.GetAsync<ComputeNodeRecord>(Partition, nodeName, cancellationToken);
+        var beat = Liveness.GetAsync(nodeName, cancellationToken);
+        return (await row)?.Value is { } node ? WithBeat(node, await beat) : null;
+    }
+
+    public async Task<IReadOnlyList<ComputeNodeRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var rows = _table.ListAsync<ComputeNodeRecord>(Partition, cancellationToken);
+        var (beats, _) = await Liveness.ListChangedAsync(null, cancellationToken);
+        return [.. (await rows).Select(d => WithBeat(d.Value, beats.TryGetValue(d.Id, out var b) ? b : null)).OrderBy(n => n.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The node rows written at or after <paramref name="since"/> (all when null) as stored, without the liveness
+    /// overlay, with the newest write time seen: the scheduler's host state cache follows the partition with it.
+    /// </summary>
+    public async Task<(IReadOnlyList<ComputeNodeRecord> Nodes, DateTimeOffset? Newest)> ListChangedAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var rows = await _table.ListChangedAsync<ComputeNodeRecord>(Partition, since, cancellationToken);
+        return ([.. rows.Select(r => r.Document.Value)], rows.Count == 0 ? null : rows.Max(r => r.Timestamp));
+    }
+
+    /// <summary>Records a heartbeat of <paramref name="nodeName"/> without touching its row.</summary>
+    public Task BeatAsync(string nodeName, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Liveness.BeatAsync(nodeName, at, cancellationToken);
+
+    /// <summary>The newer of the row's heartbeat and <paramref name="beat"/>.</summary>
+    public static ComputeNodeRecord WithBeat(ComputeNodeRecord node, DateTimeOffset? beat) =>
+        beat is { } at && at > node.LastHeartbeatAt ? node with { LastHeartbeatAt = at } : node;
 
     /// <summary>Creates the node or applies <paramref name="change"/> to it (CAS, retried).</summary>
     /// <returns>The stored record and whether it was created.</returns>
@@ -32,6 +65,13 @@ public sealed class ComputeNodeRepository(TableServiceClient tables, StorageName
     /// <summary>Applies <paramref name="change"/> to an existing node; null when the node is unknown.</summary>
     public Task<ComputeNodeRecord?> UpdateAsync(string nodeName, Func<ComputeNodeRecord, ComputeNodeRecord> change, CancellationToken cancellationToken) =>
         _table.UpdateAsync<ComputeNodeRecord>(Partition, nodeName, change, Retry, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="UpdateAsync"/>, but <paramref name="change"/> returns null to leave the row as it is (the
+    /// stored row is returned then, its heartbeat as written in the row).
+    /// </summary>
+    public Task<ComputeNodeRecord?> UpdateIfChangedAsync(string nodeName, Func<ComputeNodeRecord, ComputeNodeRecord?> change, CancellationToken cancellationToken) =>
+        _table.UpdateAsync(Partition, nodeName, change, Retry, cancellationToken);
 
     public async Task<bool> DeleteAsync(string nodeName, CancellationToken cancellationToken)
     {

@@ -29,6 +29,16 @@ public sealed class PlacementService(TableServiceClient tables, StorageNames nam
     public async Task<IReadOnlyDictionary<string, NodeUsage>> ListUsageAsync(CancellationToken cancellationToken) =>
         (await _table.ListAsync<NodeUsage>(Partition, cancellationToken)).ToDictionary(d => d.Id, d => d.Value, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The usage documents written at or after <paramref name="since"/> (all when null) and the newest write time
+    /// seen: how the scheduler's host state cache follows claims and releases without reading every node.
+    /// </summary>
+    public async Task<(IReadOnlyList<NodeUsage> Usage, DateTimeOffset? Newest)> ListChangedAsync(DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var rows = await _table.ListChangedAsync<NodeUsage>(Partition, since, cancellationToken);
+        return ([.. rows.Select(r => r.Document.Value)], rows.Count == 0 ? null : rows.Max(r => r.Timestamp));
+    }
+
     /// <summary>Claims <paramref name="request"/> on <paramref name="node"/> for <paramref name="consumer"/>.</summary>
     public async Task<ClaimResult> ClaimAsync(string node, NodeInventory inventory, string consumer, ResourceAmounts request, CancellationToken cancellationToken)
     {
