@@ -24,9 +24,18 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/deb" "$work/x" "$out"
 chmod 755 "$work/deb"  # apt's _apt user writes the download here
-(cd "$work/deb" && apt-get download -q "$kernel_pkg" busybox-static >/dev/null 2>&1) \
-  || { echo "build-busybox-image: apt-get download $kernel_pkg busybox-static failed" >&2; exit 1; }
-for deb in "$work"/deb/*.deb; do dpkg-deb -x "$deb" "$work/x"; done
+# The packages are kept beside the output (tests/images/.build/debs): a change to this script rebuilds the image
+# without downloading the kernel again (minutes on a busy mirror).
+debs="$here/.build/debs"
+mkdir -p "$debs"
+for pkg in "$kernel_pkg" busybox-static; do
+  if ! ls "$debs/${pkg}_"*.deb >/dev/null 2>&1; then
+    (cd "$work/deb" && apt-get download -q "$pkg" >/dev/null 2>&1) \
+      || { echo "build-busybox-image: apt-get download $pkg failed" >&2; exit 1; }
+    mv "$work"/deb/*.deb "$debs/"
+  fi
+  for deb in "$debs/${pkg}_"*.deb; do dpkg-deb -x "$deb" "$work/x"; done
+done
 kver="$(ls "$work/x/lib/modules")"
 
 root="$work/root"
@@ -122,11 +131,12 @@ if [ -n "$cfg" ] && { mount -t iso9660 -o ro "$cfg" /mnt/config 2>/dev/null || m
   [ -f /mnt/config/openstack/latest/user_data ] && cp /mnt/config/openstack/latest/user_data /tmp/user_data
 else
   # Patient, as cloud-init is: the first answer goes proxy → controller → metadata API, slow on a busy host.
+  # The time limit is busybox's timeout, not wget -T: Debian's static busybox 1.35 wget segfaults with -T.
   for try in 1 2 3 4 5 6 7 8; do
-    meta="$(wget -q -T 10 -O - http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null)" && [ -n "$meta" ] && break
+    meta="$(timeout 10 wget -q -O - http://169.254.169.254/openstack/latest/meta_data.json 2>/dev/null)" && [ -n "$meta" ] && break
     sleep 3
   done
-  [ -n "$meta" ] && say "metadata from 169.254.169.254" && wget -q -T 20 -O /tmp/user_data http://169.254.169.254/openstack/latest/user_data 2>/dev/null
+  [ -n "$meta" ] && say "metadata from 169.254.169.254" && timeout 20 wget -q -O /tmp/user_data http://169.254.169.254/openstack/latest/user_data 2>/dev/null
 fi
 if [ -n "$meta" ]; then
   hostname_="$(echo "$meta" | sed -n 's/.*"hostname": *"\([^"]*\)".*/\1/p')"
@@ -136,7 +146,7 @@ else
   say "no metadata (no config drive, 169.254.169.254 unreachable)"
   # What the guest saw, for whoever reads the console: its routes and wget's own error.
   say "routes: $(ip route | tr '\n' ';')"
-  say "wget: $(wget -q -T 10 -O /dev/null http://169.254.169.254/openstack/latest/meta_data.json 2>&1 | tail -n 1)"
+  say "wget: $(timeout 10 wget -q -O /dev/null http://169.254.169.254/openstack/latest/meta_data.json 2>&1 | tail -n 1)"
 fi
 [ -n "$hostname_" ] && hostname "$hostname_" && say "hostname $hostname_"
 chmod 700 /root/.ssh; chmod 600 /root/.ssh/authorized_keys 2>/dev/null
@@ -146,7 +156,8 @@ if [ -s /tmp/user_data ] && head -c 2 /tmp/user_data | grep -q '#!'; then
 fi
 echo "<html><body><h1>funccloud-busybox</h1><p>instance $(hostname) ${uuid}</p></body></html>" > /www/index.html
 httpd -p 80 -h /www && say "httpd listening on :80"
-dropbear -R -E -p 22 2>/dev/null && say "dropbear listening on :22"
+# dropbear's log (-E: stderr) goes to the console: a refused key says why there.
+dropbear -R -E -p 22 2>/dev/console && say "dropbear listening on :22"
 say "partitions:"; cat /proc/partitions > /dev/console
 say "boot finished"
 # Hot-plugged volumes show on the console: the listing again whenever it changes.

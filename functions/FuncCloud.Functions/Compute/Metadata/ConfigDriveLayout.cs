@@ -19,7 +19,7 @@ public static class ConfigDriveLayout
     public static IReadOnlyList<ConfigDriveFile> Files(InstanceMetadata m, Func<byte[]> randomSeed)
     {
         var files = new List<ConfigDriveFile>();
-        var ec2 = JsonSerializer.SerializeToUtf8Bytes(Json(MetadataDocuments.Ec2MetaData(m)));
+        var ec2 = JsonSerializer.SerializeToUtf8Bytes(Json(MetadataDocuments.Ec2MetaData(m)), MetadataContent.JsonOptions);
         foreach (var version in MetadataTree.Ec2Versions.Append(Latest))
         {
             if (!string.IsNullOrEmpty(m.Server.UserData))

@@ -9,9 +9,16 @@ public sealed record MetadataContent(byte[] Body, string ContentType)
     /// <summary>A plain-text answer (listings, EC2 leaves).</summary>
     public static MetadataContent Text(string text) => new(Encoding.UTF8.GetBytes(text), "text/plain; charset=UTF-8");
 
+    /// <summary>
+    /// How the documents are written: as nova's <c>json.dumps</c> writes them, '+' and the HTML characters
+    /// literal. The default encoder writes '+' as <c>\u002B</c>, which a JSON parser undoes but a guest's
+    /// sed/grep does not: a base64 public key cut out of meta_data.json that way is not the key.
+    /// </summary>
+    public static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A JSON document.</summary>
     public static MetadataContent Json(System.Text.Json.Nodes.JsonNode json) =>
-        new(JsonSerializer.SerializeToUtf8Bytes(json), "application/json");
+        new(JsonSerializer.SerializeToUtf8Bytes(json, JsonOptions), "application/json");
 }
 
 /// <summary>

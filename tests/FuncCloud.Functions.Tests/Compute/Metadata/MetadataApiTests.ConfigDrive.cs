@@ -24,6 +24,7 @@ public sealed partial class MetadataApiTests
         shown!.Value.GetProperty("config_drive").GetString().ShouldBe("True");
         var files = host.Drivers.Get("local").ConfigDriveOf(server).ShouldNotBeNull().ToDictionary(f => f.Path, f => Convert.FromBase64String(f.Content));
 
+        Encoding.UTF8.GetString(files["openstack/latest/meta_data.json"]).ShouldContain(PublicKey); // '+' literal, as nova
         var meta = JsonDocument.Parse(files["openstack/latest/meta_data.json"]).RootElement;
         meta.GetProperty("uuid").GetString().ShouldBe(server);
         meta.GetProperty("hostname").GetString().ShouldBe("config-drive-vm.novalocal");
