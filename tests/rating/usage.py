@@ -12,6 +12,7 @@ import argparse
 import sys
 
 import openstack
+import openstack.exceptions
 
 
 def main():
@@ -25,7 +26,10 @@ def main():
     conn = openstack.connect()
     params = {"format": args.format}
     if args.project:
-        project = conn.identity.find_project(args.project, ignore_missing=True)
+        try:
+            project = conn.identity.find_project(args.project, ignore_missing=True)
+        except openstack.exceptions.SDKException:
+            project = None  # a member may not look projects up: pass the id as given, the report decides
         params["project_id"] = project.id if project is not None else args.project
     if args.start:
         params["start"] = args.start
