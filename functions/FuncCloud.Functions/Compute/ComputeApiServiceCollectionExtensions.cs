@@ -55,6 +55,7 @@ public static class ComputeApiServiceCollectionExtensions
 
         services.AddSingleton<IPolicyDefaults, UsagePolicyDefaults>();
         services.TryAddSingleton<ServerUsageIndex>();
+        services.TryAddSingleton<ServerUsageBackfill>();
         services.AddSingleton<TenantUsageService>();
 
         services.AddSingleton<IHostedService, FlavorBootstrapper>();

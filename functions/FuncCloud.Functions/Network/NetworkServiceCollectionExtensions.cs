@@ -27,6 +27,7 @@ public static class NetworkServiceCollectionExtensions
     {
         services.Configure<NetworkOptions>(configuration.GetSection("FuncCloud:Network"));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FuncCloud.Shared.Rating.ResourceUsageIndex>();
         services.AddSingleton<NetworkStore>();
         services.AddErrorShape(NeutronRoutes.Root, NeutronErrorBodyFormatter.Instance);
         services.AddSingleton<IPolicyDefaults, NetworkPolicyDefaults>();

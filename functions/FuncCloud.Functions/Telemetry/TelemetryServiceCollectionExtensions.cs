@@ -1,5 +1,10 @@
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Telemetry.Api;
+using FuncCloud.Functions.Telemetry.Rating;
+using FuncCloud.Shared.Compute.Servers;
+using FuncCloud.Shared.Compute.Usage;
+using FuncCloud.Shared.ObjectStorage;
+using FuncCloud.Shared.Rating;
 using FuncCloud.Functions.Telemetry.Services;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security.Policy;
@@ -14,12 +19,11 @@ namespace FuncCloud.Functions.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the measures store and index, the API services, gnocchi's policy defaults and error shape
+    /// Registers the measures store and index, the API services, the rating report and its price table (<c>Rating</c>), gnocchi's policy defaults and error shape
     /// (<c>/metric</c>) and the catalog entry (<c>metric</c> → <c>gnocchi</c> at <c>/metric</c>).
     /// </summary>
     public static IServiceCollection AddFuncCloudTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.TryAddSingleton(TimeProvider.System);
         services.AddFuncCloudTelemetryStorage();
         services.AddErrorShape(MetricRoutes.Root, GnocchiErrorBodyFormatter.Instance);
@@ -31,6 +35,13 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<ResourceService>();
         services.AddSingleton<BatchService>();
         services.AddSingleton<AggregatesService>();
+        services.AddOptions<RatingOptions>().Bind(configuration.GetSection(RatingOptions.SectionName));
+        services.TryAddSingleton<ServerRepository>();
+        services.TryAddSingleton<ServerUsageIndex>();
+        services.TryAddSingleton<ServerUsageBackfill>();
+        services.TryAddSingleton<ResourceUsageIndex>();
+        services.AddFuncCloudObjectStorage();
+        services.AddSingleton<RatingService>();
         services.AddSingleton(new CatalogServiceDefinition("metric", "gnocchi", MetricRoutes.Root));
         return services;
     }

@@ -213,6 +213,11 @@ public sealed partial class SwiftStore(SwiftTable table)
                     BytesUsed = current.BytesUsed + bytesDelta,
                 }),
             };
+            if (await UsageStepAsync(partition, current.BytesUsed, current.BytesUsed + bytesDelta, when, cancellationToken) is { } usage)
+            {
+                actions.Add(usage);
+            }
+
             if (containerDelta < 0 && entry is not null)
             {
                 actions.Add(SwiftTable.Delete(entry));

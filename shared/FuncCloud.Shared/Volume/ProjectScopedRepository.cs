@@ -21,6 +21,7 @@ public abstract class ProjectScopedRepository<TRecord>(
         var (projectId, id) = keyOf(record);
         await table.Documents.InsertAsync(VolumeTable.Index, id, new VolumeIndexEntry(projectId, kind), null, cancellationToken);
         await table.Documents.InsertAsync(partition(projectId), id, record, null, cancellationToken);
+        await OnChangedAsync(null, record, cancellationToken);
     }
 
     /// <summary>The record <paramref name="id"/> of <paramref name="projectId"/>, or null.</summary>
@@ -39,15 +40,39 @@ public abstract class ProjectScopedRepository<TRecord>(
         (await table.Documents.ListAsync<TRecord>(partition(projectId), cancellationToken)).Select(d => d.Value).ToList();
 
     /// <summary>Changes a record by compare-and-swap (<paramref name="change"/> may throw to refuse, or return the same instance to write nothing).</summary>
-    public Task<TRecord?> UpdateAsync(string projectId, string id, Func<TRecord, TRecord> change, CancellationToken cancellationToken) =>
-        table.Documents.UpdateAsync(partition(projectId), id, CompareAndSwap.UnlessUnchanged(change), VolumeTable.Retry, cancellationToken);
+    public async Task<TRecord?> UpdateAsync(string projectId, string id, Func<TRecord, TRecord> change, CancellationToken cancellationToken)
+    {
+        TRecord? before = null;
+        var stored = await table.Documents.UpdateAsync(partition(projectId), id, CompareAndSwap.UnlessUnchanged<TRecord>(current =>
+        {
+            before = current;
+            return change(current);
+        }), VolumeTable.Retry, cancellationToken);
+        if (stored is not null && before is not null && !ReferenceEquals(stored, before))
+        {
+            await OnChangedAsync(before, stored, cancellationToken);
+        }
+
+        return stored;
+    }
 
     /// <summary>Deletes a record and its index row; true when it existed.</summary>
     public async Task<bool> DeleteAsync(string projectId, string id, CancellationToken cancellationToken)
     {
-        var existed = await GetAsync(projectId, id, cancellationToken) is not null;
+        var existing = await GetAsync(projectId, id, cancellationToken);
         await table.Documents.DeleteAsync(partition(projectId), id, null, cancellationToken);
         await table.Documents.DeleteAsync(VolumeTable.Index, id, null, cancellationToken);
-        return existed;
+        if (existing is not null)
+        {
+            await OnChangedAsync(existing, null, cancellationToken);
+        }
+
+        return existing is not null;
     }
+
+    /// <summary>
+    /// Runs after a record was inserted (<paramref name="before"/> null), changed, or deleted (<paramref name="after"/>
+    /// null), right after the record's own write (the volumes' usage lifecycle follows here).
+    /// </summary>
+    protected virtual Task OnChangedAsync(TRecord? before, TRecord? after, CancellationToken cancellationToken) => Task.CompletedTask;
 }

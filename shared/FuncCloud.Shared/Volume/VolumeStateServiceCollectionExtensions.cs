@@ -23,6 +23,7 @@ public static class VolumeStateServiceCollectionExtensions
         services.AddOptions<VolumeQuotaOptions>().Bind(configuration.GetSection(VolumeQuotaOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VolumeTable>();
+        services.TryAddSingleton<Rating.ResourceUsageIndex>();
         services.TryAddSingleton<VolumeRepository>();
         services.TryAddSingleton<VolumeAttachmentIndex>();
         services.TryAddSingleton<SnapshotRepository>();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using FuncCloud.Shared.Compute.Servers;
+using FuncCloud.Shared.ObjectStorage;
+using FuncCloud.Shared.Rating;
 using FuncCloud.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,8 @@ namespace FuncCloud.Benchmarks.Usage;
 /// <c>./funccloud bench usage [--servers 1000] [--requests 20]</c>: seeds N server lifecycles (a month of boots,
 /// two thirds of them deleted) straight into the server store for one project, and as many for a second project,
 /// then times <c>os-simple-tenant-usage</c> show (one project, every server in its lines) and the admin list
-/// (both projects) over the month.
+/// (both projects) over the month. Then it adds N/2 volume and N/4 floating IP lifecycles and 200 object writes
+/// spread over the month to the first project and times its rating report (JSON and CSV) over the month.
 /// </summary>
 public static class UsageBenchmark
 {
@@ -60,6 +63,31 @@ public static class UsageBenchmark
         var window = $"start={Iso(now.AddDays(-31))}&end={Iso(now.AddDays(1))}";
         Report($"usage show, one project of {count} servers (detailed)", await TimeAsync(client, $"/compute/v2.1/os-simple-tenant-usage/bench-usage?{window}", requests));
         Report($"usage list, all {2 * count} servers of 2 projects (one page of 1000)", await TimeAsync(client, $"/compute/v2.1/os-simple-tenant-usage?{window}&detailed=1", requests));
+
+        var resources = host.Services.GetRequiredService<ResourceUsageIndex>();
+        var swift = host.Services.GetRequiredService<SwiftStore>();
+        seed.Restart();
+        await Parallel.ForAsync(0, count / 2, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var created = now.AddDays(-30).AddMinutes(i * 43200.0 / count);
+            await resources.StartAsync(UsageKinds.Volume, "bench-usage", $"vol-{i}", $"vol-{i}", 1 + (i % 10), created, ct);
+            await resources.ChangeAsync(UsageKinds.Volume, "bench-usage", $"vol-{i}", 20, created.AddHours(5), ct);
+            if (i % 2 == 0)
+            {
+                await resources.StartAsync(UsageKinds.FloatingIp, "bench-usage", $"fip-{i}", null, 1, created, ct);
+                await resources.EndAsync(UsageKinds.FloatingIp, "bench-usage", $"fip-{i}", created.AddHours(30), ct);
+            }
+        });
+        await swift.PutContainerAsync("AUTH_bench-usage", "c", _ => new ContainerRecord("c", now.AddDays(-30), now.AddDays(-30), new Dictionary<string, string>(), null, null, null, null, 0, 0), CancellationToken.None);
+        for (var i = 0; i < 200; i++)
+        {
+            await swift.PutObjectAsync("AUTH_bench-usage", "c", new ObjectRecord($"o{i}", null, 1L << 20, "e", "application/octet-stream", now.AddDays(-30).AddHours(i * 3.6), new Dictionary<string, string>()), null, CancellationToken.None);
+        }
+
+        Console.WriteLine($"seeded {count / 2} volume and {count / 4} floating IP lifecycles and 200 object writes in {seed.Elapsed.TotalSeconds:F1} s");
+        var lines = count + (count / 2) + (count / 4) + 1;
+        Report($"rating report, one project over a month ({lines} lines, JSON)", await TimeAsync(client, $"/metric/v1/rating/report?project_id=bench-usage&{window}", requests));
+        Report("rating report, the same as CSV", await TimeAsync(client, $"/metric/v1/rating/report?project_id=bench-usage&{window}&format=csv", requests));
         return 0;
     }
 

@@ -7,15 +7,17 @@ namespace FuncCloud.Functions.Compute.Usage;
 /// <summary>
 /// Computes nova's tenant usages from the usage index: the window's end is clipped to now (after the start/end
 /// check, as nova does), a page holds at most <see cref="TenantUsageQuery.Limit"/> servers in (project, id) order
-/// and continues after the marker server (any project's, deleted ones included; 400 when unknown).
+/// and continues after the marker server (any project's, deleted ones included; 400 when unknown). Servers from
+/// before the index are backfilled once, before the first read (<see cref="ServerUsageBackfill"/>).
 /// </summary>
-public sealed class TenantUsageService(ServerUsageIndex index, ServerRepository servers, TimeProvider time)
+public sealed class TenantUsageService(ServerUsageIndex index, ServerRepository servers, ServerUsageBackfill backfill, TimeProvider time)
 {
     /// <summary>The usages of <paramref name="projectId"/> (null: every project) and the servers of the page.</summary>
     public async Task<(IReadOnlyList<TenantUsage> Usages, IReadOnlyList<ServerUsageRecord> Page, DateTimeOffset Stop)> ComputeAsync(
         string? projectId, TenantUsageQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stop = query.End > now ? now : query.End;
+        await backfill.EnsureAsync(cancellationToken);
         UsageMarker? after = null;
         if (query.Marker is not null)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FuncCloud.Functions.Network.Api;
 using FuncCloud.Shared.Network;
+using FuncCloud.Shared.Rating;
 using FuncCloud.Shared.Security;
 
 namespace FuncCloud.Functions.Network.Services;
@@ -9,9 +10,10 @@ namespace FuncCloud.Functions.Network.Services;
 /// Floating IPs: an address on an external network (held by a <c>network:floatingip</c> port made in the
 /// same transaction), associated to a port's fixed IP only through a router whose gateway is on that
 /// external network and which has an interface on the port's subnet. One fixed IP carries at most one
-/// floating IP (a reservation). ACTIVE when associated, DOWN otherwise.
+/// floating IP (a reservation). ACTIVE when associated, DOWN otherwise. Its usage lifecycle (allocated from its
+/// creation to its deletion, associated or not) follows each commit into <see cref="ResourceUsageIndex"/>.
 /// </summary>
-public sealed class FloatingIpKind(NeutronContext context, PortKind ports) : ResourceKind(context)
+public sealed class FloatingIpKind(NeutronContext context, PortKind ports, ResourceUsageIndex usage) : ResourceKind(context)
 {
     private static readonly HashSet<string> All = Standard(
         "floating_ip_address", "floating_network_id", "router_id", "port_id", "fixed_ip_address", "status", "qos_policy_id", "port_forwardings");
@@ -139,6 +141,14 @@ public sealed class FloatingIpKind(NeutronContext context, PortKind ports) : Res
     }
 
     /// <inheritdoc />
+    protected override Task AfterCreateAsync(RequestContext caller, JsonObject created, CancellationToken cancellationToken) =>
+        usage.StartAsync(UsageKinds.FloatingIp, created.Project(), created.Id(), created.Str("floating_ip_address"), 1, Timestamp(created, "created_at"), cancellationToken);
+
+    /// <inheritdoc />
+    protected override Task AfterDeleteAsync(JsonObject deleted, CancellationToken cancellationToken) =>
+        usage.EndAsync(UsageKinds.FloatingIp, deleted.Project(), deleted.Id(), Context.Clock.GetUtcNow(), cancellationToken);
+
+    /// <inheritdoc />
     protected override Exception? OnKeyTaken(string key) => key.StartsWith("fip-assoc:", StringComparison.Ordinal)
         ? NeutronException.Conflict("FloatingIPPortAlreadyAssociated", $"Cannot associate floating IP: the fixed IP {key.Split(':', 3)[2]} of the port already has a floating IP.")
         : null;
@@ -188,4 +198,7 @@ public sealed class FloatingIpKind(NeutronContext context, PortKind ports) : Res
             .Where(p => p.Body.Str("device_owner") == PortKind.RouterGatewayOwner && p.Body.Str("network_id") == externalNetworkId && routersOnSubnet.Contains(p.Body.Str("device_id")!))
             .Select(p => p.Body.Str("device_id")).FirstOrDefault();
     }
+
+    private DateTimeOffset Timestamp(JsonObject doc, string name) =>
+        DateTimeOffset.TryParse(doc.Str(name), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : Context.Clock.GetUtcNow();
 }

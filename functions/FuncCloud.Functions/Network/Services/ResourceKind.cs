@@ -77,6 +77,9 @@ public abstract class ResourceKind(NeutronContext context)
     /// <summary>Runs after a create commits (e.g. a project's default security group).</summary>
     protected virtual Task AfterCreateAsync(RequestContext caller, JsonObject created, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Runs after a delete commits (e.g. a floating IP's usage lifecycle ends).</summary>
+    protected virtual Task AfterDeleteAsync(JsonObject deleted, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Creates a resource from the body's inner object.</summary>
     public async Task<JsonObject> CreateAsync(RequestContext caller, JsonObject request, CancellationToken cancellationToken)
     {
@@ -162,6 +165,7 @@ public abstract class ResourceKind(NeutronContext context)
             batch.Delete(current);
             return current.Body;
         }, cancellationToken);
+        await AfterDeleteAsync(deleted, cancellationToken);
         await Context.NetworkChangedAsync(Singular, [deleted], cancellationToken);
     }
 

@@ -29,4 +29,5 @@ public static class MetricRoutes
     public const string BatchResourceMeasures = V1 + "/batch/resources/metrics/measures";
     public const string SearchResources = V1 + "/search/resource/{type}";
     public const string Aggregates = V1 + "/aggregates";
+    public const string RatingReport = V1 + "/rating/report";
 }

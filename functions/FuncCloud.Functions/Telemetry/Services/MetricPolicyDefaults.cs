@@ -28,6 +28,7 @@ public sealed class MetricPolicyDefaults : IPolicyDefaults
         public const string DeleteMetric = "metric:delete_metric";
         public const string PostMeasures = "metric:post_measures";
         public const string GetMeasures = "metric:get_measures";
+        public const string GetRatingReport = "rating:get_report";
     }
 
     /// <inheritdoc />
@@ -46,5 +47,8 @@ public sealed class MetricPolicyDefaults : IPolicyDefaults
         [Actions.DeleteMetric] = Member,
         [Actions.PostMeasures] = Member,
         [Actions.GetMeasures] = Reader,
+
+        // A rating report is billing data: a project's own readers and members, and admins for any project.
+        [Actions.GetRatingReport] = "role:admin or ((role:reader or role:member) and project_id:%(project_id)s)",
     };
 }

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using FuncCloud.Shared.OpenStack;
+using FuncCloud.Shared.Rating;
 using FuncCloud.Shared.Storage;
 
 namespace FuncCloud.Shared.Compute.Usage;
@@ -17,83 +16,40 @@ public sealed class ServerUsageIndex(TableServiceClient tables, StorageNames nam
     /// <summary>The logical table name.</summary>
     public const string TableName = "ServerUsage";
 
-    private const string DataColumn = "Data";
-    private const string LaunchedColumn = "LaunchedAt";
-    private const string TerminatedColumn = "TerminatedAt";
-
-    // Sortable UTC text: strings compare reliably in every Tables implementation (Azurite's datetime and
-    // missing-property comparisons do not). "Never" sorts after every time: not launched / not terminated.
-    private const string Never = "~";
-    private readonly TableClient _table = tables.GetTableClient(names.Table(TableName));
-    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(names.Table(TableName)).CreateIfNotExistsAsync());
+    private readonly LifecycleTable<ServerUsageRecord> _table = new(tables, names, TableName);
 
     /// <summary>Stores <paramref name="after"/> unless it equals <paramref name="before"/> (nothing the usage shows changed).</summary>
     public async Task PutAsync(ServerUsageRecord? before, ServerUsageRecord after, CancellationToken cancellationToken)
     {
-        if (after == before)
+        if (after != before)
         {
-            return;
+            await _table.PutAsync(after.ProjectId, after.ServerId, after, after.LaunchedAt, after.TerminatedAt, LifecycleWrite.Upsert, ETag.All, cancellationToken);
         }
-
-        await _created.Value;
-        var entity = new TableEntity(after.ProjectId, after.ServerId)
-        {
-            [DataColumn] = JsonSerializer.Serialize(after, OpenStackJson.Storage),
-            [LaunchedColumn] = Key(after.LaunchedAt),
-            [TerminatedColumn] = Key(after.TerminatedAt),
-        };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>
+    /// Stores <paramref name="record"/> only when the server has no row yet (the backfill of servers from before the
+    /// index): a row the repository wrote meanwhile is newer and wins. False when a row existed.
+    /// </summary>
+    public Task<bool> AddIfMissingAsync(ServerUsageRecord record, CancellationToken cancellationToken) =>
+        _table.PutAsync(record.ProjectId, record.ServerId, record, record.LaunchedAt, record.TerminatedAt, LifecycleWrite.InsertOnly, ETag.All, cancellationToken);
+
+    /// <summary>True when <paramref name="serverId"/> of <paramref name="projectId"/> has a row.</summary>
+    public async Task<bool> ExistsAsync(string projectId, string serverId, CancellationToken cancellationToken) =>
+        await _table.GetAsync(projectId, serverId, cancellationToken) is not null;
 
     /// <summary>Forgets a purged server.</summary>
-    public async Task DeleteAsync(string projectId, string serverId, CancellationToken cancellationToken)
-    {
-        await _created.Value;
-        await _table.DeleteEntityAsync(projectId, serverId, ETag.All, cancellationToken);
-    }
+    public Task DeleteAsync(string projectId, string serverId, CancellationToken cancellationToken) =>
+        _table.DeleteAsync(projectId, serverId, cancellationToken);
 
     /// <summary>
     /// The servers active in [<paramref name="start"/>, <paramref name="end"/>) (nova's
     /// <c>instance_get_active_by_window_joined</c>), in (project, server id) order, after <paramref name="after"/>
     /// and at most <paramref name="limit"/>; one project's only when <paramref name="projectId"/> is given.
     /// </summary>
-    public async Task<IReadOnlyList<ServerUsageRecord>> QueryAsync(
-        string? projectId, DateTimeOffset start, DateTimeOffset end, UsageMarker? after, int limit, CancellationToken cancellationToken)
-    {
-        await _created.Value;
-        // Column names are not values: only the values go through CreateQueryFilter's quoting.
-        var filter = LaunchedColumn + TableClient.CreateQueryFilter($" lt {Key(end)} and ") + TerminatedColumn + TableClient.CreateQueryFilter($" gt {Key(start)}");
-        if (projectId is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"PartitionKey eq {projectId}");
-        }
-
-        if (after is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter(
-                $"(PartitionKey gt {after.ProjectId} or (PartitionKey eq {after.ProjectId} and RowKey gt {after.ServerId}))");
-        }
-
-        var rows = new List<ServerUsageRecord>();
-        if (limit <= 0)
-        {
-            return rows;
-        }
-
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, Math.Min(limit, 1000), [DataColumn], cancellationToken))
-        {
-            rows.Add(JsonSerializer.Deserialize<ServerUsageRecord>(entity.GetString(DataColumn), OpenStackJson.Storage)!);
-            if (rows.Count >= limit)
-            {
-                break;
-            }
-        }
-
-        return rows;
-    }
-
-    private static string Key(DateTimeOffset? time) =>
-        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? Never;
+    public Task<IReadOnlyList<ServerUsageRecord>> QueryAsync(
+        string? projectId, DateTimeOffset start, DateTimeOffset end, UsageMarker? after, int limit, CancellationToken cancellationToken) =>
+        _table.QueryAsync(projectId, start, end, after is null ? null : (after.ProjectId, after.ServerId), limit, cancellationToken);
 }
 
 /// <summary>The position after which a usage page starts: nova's marker server, with its project.</summary>
