@@ -25,7 +25,7 @@ public sealed class ServerUsageIndex(TableServiceClient tables, StorageNames nam
     // missing-property comparisons do not). "Never" sorts after every time: not launched / not terminated.
     private const string Never = "~";
     private readonly TableClient _table = tables.GetTableClient(names.Table(TableName));
-    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(names.Table(TableName)).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => tables.GetTableClient(names.Table(TableName)).CreateIfNotExistsAsync());
 
     /// <summary>Stores <paramref name="after"/> unless it equals <paramref name="before"/> (nothing the usage shows changed).</summary>
     public async Task PutAsync(ServerUsageRecord? before, ServerUsageRecord after, CancellationToken cancellationToken)
