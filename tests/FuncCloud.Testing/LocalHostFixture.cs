@@ -59,7 +59,7 @@ public abstract class LocalHostFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        _host = await LocalHostInstance.StartAsync(FunctionAssemblies, settings, ConfigureServices);
+        _host = await LocalHostInstance.StartAsync(FunctionAssemblies, settings, ConfigureServices, $"{GetType().Name}-{Id}");
         BaseAddress = _host.BaseAddress;
         Client = _host.Client;
     }

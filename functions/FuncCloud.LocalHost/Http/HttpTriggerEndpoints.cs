@@ -3,6 +3,7 @@ using FuncCloud.LocalHost.Catalog;
 using FuncCloud.LocalHost.Hosting;
 using FuncCloud.LocalHost.Invocation;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -67,6 +68,14 @@ public static partial class HttpTriggerEndpoints
             httpContext.Response.StatusCode = e.StatusCode;
             return;
         }
+        catch (Exception e) when (!httpContext.Response.HasStarted && StorageFailures.IsTransient(e, httpContext.RequestAborted))
+        {
+            // A function that does not frame its calls with OpenStackHttp: a transient storage failure is still
+            // the owning service's 503 (ServiceUnavailableException's shape via ServiceErrorShapeMiddleware), not a 500.
+            LogStorageUnavailable(logger, e, function.Name);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         catch (Exception e) when (!httpContext.Response.HasStarted)
         {
             // The detail goes to the log; the body is the owning service's 500 (ServiceErrorShapeMiddleware),
@@ -97,6 +106,9 @@ public static partial class HttpTriggerEndpoints
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Function {functionName}: {reason}")]
     private static partial void LogBindingFailed(ILogger logger, string functionName, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Function {functionName}: storage failed transiently, answered 503")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string functionName);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Function {functionName} failed")]
     private static partial void LogFunctionFailed(ILogger logger, Exception exception, string functionName);

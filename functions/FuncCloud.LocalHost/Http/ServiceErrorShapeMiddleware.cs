@@ -10,7 +10,7 @@ namespace FuncCloud.LocalHost.Http;
 /// Gives the errors the host answers itself a body in the shape of the service owning the path
 /// (<see cref="ErrorShapeRegistry"/>): 404 for an unknown route, 405 (with routing's <c>Allow</c>) for a
 /// wrong method, 414 for a request target over <see cref="HttpHostOptions.MaxRequestTargetLength"/>, 401
-/// for a missing function key and 500 for an unhandled exception. Paths no service claims keep the
+/// for a missing function key, 503 for a transient storage failure and 500 for an unhandled exception. Paths no service claims keep the
 /// Functions host's empty bodies.
 /// </summary>
 public sealed class ServiceErrorShapeMiddleware(RequestDelegate next, IOptions<HttpHostOptions> options)
@@ -49,6 +49,7 @@ public sealed class ServiceErrorShapeMiddleware(RequestDelegate next, IOptions<H
         StatusCodes.Status405MethodNotAllowed => $"The method {httpContext.Request.Method} is not allowed for this resource.",
         StatusCodes.Status414RequestUriTooLong => "The request URI is too long.",
         StatusCodes.Status401Unauthorized => "The request you have made requires authentication.",
+        StatusCodes.Status503ServiceUnavailable => new ServiceUnavailableException().Message,
         >= StatusCodes.Status500InternalServerError =>
             $"Unexpected API Error. The service log has the details under request id {RequestIds.Get(httpContext)}.",
         _ => ReasonPhrase(status),

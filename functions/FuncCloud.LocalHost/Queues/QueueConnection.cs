@@ -28,5 +28,5 @@ public static class QueueConnection
     /// base64 itself because it must also accept raw text, and it re-sends poison messages unchanged.
     /// </summary>
     public static QueueClient CreateClient(string connectionString, string queueName) =>
-        new(connectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        new(connectionString, queueName, StorageRetry.Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
 }

@@ -27,7 +27,7 @@ public sealed class ImageDataStore(BlobServiceClient blobs, StorageNames names)
     public const int BlockSize = 4 * 1024 * 1024;
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(names.Container("images"));
-    private readonly Lazy<Task> _created = new(() => blobs.GetBlobContainerClient(names.Container("images")).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => blobs.GetBlobContainerClient(names.Container("images")).CreateIfNotExistsAsync());
 
     /// <summary>The blob of an image's data.</summary>
     public BlobClient DataBlob(string imageId) => _container.GetBlobClient("data/" + imageId);

@@ -22,7 +22,7 @@ public sealed class NetworkStore(TableServiceClient service, StorageNames names)
     private const string DataColumn = "Data";
     private const string OwnerColumn = "Owner";
     private readonly TableClient _table = service.GetTableClient(names.Table("Networking"));
-    private readonly Lazy<Task> _created = new(() => service.GetTableClient(names.Table("Networking")).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => service.GetTableClient(names.Table("Networking")).CreateIfNotExistsAsync());
 
     /// <summary>The resource <paramref name="id"/> of <paramref name="kind"/>, or null.</summary>
     public async Task<StoredResource?> GetAsync(string kind, string id, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class ObjectDataStore(BlobServiceClient blobs, StorageNames names)
     public const int BlockSize = 4 * 1024 * 1024;
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(names.Container("swift"));
-    private readonly Lazy<Task> _created = new(() => blobs.GetBlobContainerClient(names.Container("swift")).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => blobs.GetBlobContainerClient(names.Container("swift")).CreateIfNotExistsAsync());
 
     /// <summary>
     /// Streams <paramref name="source"/> into a new blob of <paramref name="account"/>. Nothing is committed when the

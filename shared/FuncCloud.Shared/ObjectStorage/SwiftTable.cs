@@ -19,7 +19,7 @@ public sealed class SwiftTable(TableServiceClient service, StorageNames names)
     private const string DataColumn = "Data";
     private static readonly string[] Columns = [DataColumn, "PartitionKey", "RowKey"];
     private readonly TableClient _table = service.GetTableClient(names.Table("SwiftObjects"));
-    private readonly Lazy<Task> _created = new(() => service.GetTableClient(names.Table("SwiftObjects")).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => service.GetTableClient(names.Table("SwiftObjects")).CreateIfNotExistsAsync());
 
     /// <summary>The row, or null.</summary>
     public async Task<SwiftRow<T>?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken)

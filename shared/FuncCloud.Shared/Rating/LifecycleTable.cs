@@ -24,7 +24,7 @@ public sealed class LifecycleTable<TRecord>(TableServiceClient tables, StorageNa
     // missing-property comparisons do not). "Never" sorts after every time: not started / not ended.
     private const string Never = "~";
     private readonly TableClient _table = tables.GetTableClient(names.Table(tableName));
-    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(names.Table(tableName)).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => tables.GetTableClient(names.Table(tableName)).CreateIfNotExistsAsync());
 
     /// <summary>The row <paramref name="rowKey"/> of <paramref name="partition"/> with its ETag, or null.</summary>
     public async Task<(TRecord Record, ETag ETag)?> GetAsync(string partition, string rowKey, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class DocumentTable(TableServiceClient service, StorageNames names
     private const string DataColumn = "Data";
     private const string IdColumn = "Id";
     private readonly TableClient _table = service.GetTableClient(names.Table(logicalName));
-    private readonly Lazy<Task> _created = new(() => service.GetTableClient(names.Table(logicalName)).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => service.GetTableClient(names.Table(logicalName)).CreateIfNotExistsAsync());
 
     /// <summary>The document <paramref name="id"/> of <paramref name="partition"/>, or null.</summary>
     public async Task<Document<T>?> GetAsync<T>(string partition, string id, CancellationToken cancellationToken)

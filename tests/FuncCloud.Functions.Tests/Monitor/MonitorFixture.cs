@@ -15,6 +15,9 @@ public sealed class MonitorFixture : ComputeHostFixture, IAsyncLifetime
     /// <summary>A flavor no node can hold (the scheduler's RamFilter rejects every host).</summary>
     public const string HugeFlavorId = "monitor-huge";
 
+    // Two tests stop the agent and wait for the "why" to name the down node.
+    protected override string NodeDownAfter => "00:00:06";
+
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();

@@ -1,5 +1,7 @@
 using FuncCloud.Shared.Compute.Metadata;
+using FuncCloud.Shared.OpenStack;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -25,6 +27,10 @@ public sealed class GetInstanceMetadata(InstanceMetadataService service)
         catch (OpenStackException error)
         {
             return MetadataErrorBodyFormatter.Instance.Result(error);
+        }
+        catch (Exception e) when (StorageFailures.IsTransient(e, req.HttpContext.RequestAborted))
+        {
+            return MetadataErrorBodyFormatter.Instance.Result(OpenStackHttp.Unavailable(req.HttpContext, e));
         }
     }
 }

@@ -44,6 +44,10 @@ public sealed partial class SwiftHttp(IRequestAuthenticator authenticator, TimeP
             LogContention(logger, e, transId);
             return new SwiftErrorResult(new SwiftException(StatusCodes.Status503ServiceUnavailable));
         }
+        catch (Exception e) when (StorageFailures.IsTransient(e, request.HttpContext.RequestAborted))
+        {
+            return Unavailable(request, e, transId);
+        }
     }
 
     /// <summary>Runs an anonymous call that addresses no account (<c>/info</c>).</summary>
@@ -60,6 +64,18 @@ public sealed partial class SwiftHttp(IRequestAuthenticator authenticator, TimeP
         {
             return new SwiftErrorResult(error);
         }
+        catch (Exception e) when (StorageFailures.IsTransient(e, request.HttpContext.RequestAborted))
+        {
+            return Unavailable(request, e, transId);
+        }
+    }
+
+    // The storage account failed transiently (OpenStackHttp logs it): swift's own 503 page, with the transaction id.
+    private static SwiftErrorResult Unavailable(HttpRequest request, Exception exception, string transId)
+    {
+        OpenStackHttp.Unavailable(request.HttpContext, exception);
+        request.HttpContext.Response.Headers[OpenStackHeaders.RequestId] = transId;
+        return new SwiftErrorResult(new SwiftException(StatusCodes.Status503ServiceUnavailable, inner: exception));
     }
 
     // Swift's form: "tx" + 21 hex digits + "-" + the Unix time in 10 hex digits.

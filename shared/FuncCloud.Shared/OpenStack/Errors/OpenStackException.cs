@@ -46,3 +46,10 @@ public class ConflictException(string message)
 /// <summary>413: the request body is larger than the API accepts.</summary>
 public class RequestTooLargeException(string message = "Request is too large.")
     : OpenStackException(StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large", message);
+
+/// <summary>
+/// 503: a backend (the storage account) failed transiently or timed out. The request may be retried; the
+/// services answer this rather than 500 so clients (keystoneauth, openstacksdk) know to try again.
+/// </summary>
+public class ServiceUnavailableException(string message = "The service is temporarily unavailable; please try again later.", Exception? inner = null)
+    : OpenStackException(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", message, inner);

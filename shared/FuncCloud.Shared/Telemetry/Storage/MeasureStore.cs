@@ -28,7 +28,7 @@ public sealed partial class MeasureStore(TableServiceClient tables, StorageNames
     private const int MaxActions = 100;
     private const int MaxAttempts = 20;
     private readonly TableClient _table = tables.GetTableClient(names.Table("Measures"));
-    private readonly Lazy<Task> _created = new(() => tables.GetTableClient(names.Table("Measures")).CreateIfNotExistsAsync());
+    private readonly CreateOnce _created = new(() => tables.GetTableClient(names.Table("Measures")).CreateIfNotExistsAsync());
 
     /// <summary>
     /// Aggregates <paramref name="measures"/> into the metric's series. Measures older than a resolution's

@@ -10,6 +10,9 @@ public sealed class SlowNodeFixture : ComputeHostFixture
 {
     public override IReadOnlyList<string> Nodes => ["slow"];
 
+    // The test stops the agent and waits for the node to be declared down.
+    protected override string NodeDownAfter => "00:00:06";
+
     protected override IDictionary<string, string?> AgentSettings => new Dictionary<string, string?>
     {
         ["FuncCloud:Agent:Fake:Operations:Spawn:Latency"] = "00:00:03",
