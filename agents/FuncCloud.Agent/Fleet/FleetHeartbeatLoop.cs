@@ -4,7 +4,6 @@ using FuncCloud.Agent.Api;
 using FuncCloud.Agent.Hosting;
 using FuncCloud.Shared.Agents.Nodes;
 using Microsoft.Extensions.Logging;
-using Refit;
 
 namespace FuncCloud.Agent.Fleet;
 
@@ -19,8 +18,14 @@ public sealed class FleetHeartbeatLoop(string fleet, IReadOnlyList<FleetNode> no
     private static readonly string AgentVersion =
         typeof(FleetHeartbeatLoop).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
 
-    /// <summary>Heartbeat calls that succeeded so far.</summary>
+    /// <summary>Heartbeats (of all nodes) that succeeded so far.</summary>
     public int Beats { get; private set; }
+
+    /// <summary>Registration or heartbeat calls that failed so far.</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>The longest successful heartbeat of all nodes (building it and the calls).</summary>
+    public TimeSpan LongestBeat { get; private set; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -45,9 +50,10 @@ public sealed class FleetHeartbeatLoop(string fleet, IReadOnlyList<FleetNode> no
 
                 backoff = firstRetry;
             }
-            catch (Exception e) when (e is ApiException or HttpRequestException or KeystoneAuthenticationException or TaskCanceledException
-                && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
+                // Whatever failed (API down, a 4xx, a surprise), the loop must survive: a dead loop is 10,000 dead nodes.
+                Failures++;
                 FleetLog.Failed(logger, fleet, unregistered.Count > 0 ? "registration" : "heartbeat", backoff, e.Message);
                 wait = backoff;
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxRetryBackoff.Ticks));
@@ -133,6 +139,7 @@ public sealed class FleetHeartbeatLoop(string fleet, IReadOnlyList<FleetNode> no
         }
 
         Beats++;
+        LongestBeat = clock.Elapsed > LongestBeat ? clock.Elapsed : LongestBeat;
         FleetLog.Beat(logger, fleet, alive.Count + changed.Count, changed.Count, clock.ElapsedMilliseconds);
     }
 }

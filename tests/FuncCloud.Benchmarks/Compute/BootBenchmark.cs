@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FuncCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FuncCloud.Benchmarks.Compute;
 
@@ -85,6 +86,12 @@ public static class BootBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"storage emulator: cpu {azuriteCpu:F1} s ({100 * azuriteCpu / clock.Elapsed.TotalSeconds / Environment.ProcessorCount:F0} % of the machine); " +
             $"heartbeat timeouts: {timeouts} (oldest beat seen {maxAge.TotalSeconds:F1} s, down after {ComputeBenchmarkHost.DownAfter.TotalSeconds:F0} s, {samples} samples); load average {LoadAverage()}"));
+        if (host.AgentServices?.GetService<FuncCloud.Agent.Fleet.FleetAgent>()?.Heartbeat is { } beat)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fleet heartbeats: {beat.Beats} of all {nodes} nodes, {beat.Failures} failed calls, longest {beat.LongestBeat.TotalMilliseconds:F0} ms"));
+        }
+
         Console.WriteLine($"{"active",7} {"errors",7} {"p50 ms",9} {"p95 ms",9} {"max ms",9} {"servers/s",10} {"cpu s",8} {"cpu %",7} {"ws MB",8} {"gc MB",8}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{times.Count,7} {errors,7} {P(times, 0.50),9:F0} {P(times, 0.95),9:F0} {(times.Count == 0 ? double.NaN : times[^1]),9:F0} {times.Count / clock.Elapsed.TotalSeconds,10:F2} {cpu.TotalSeconds,8:F1} {100 * cpu.TotalSeconds / clock.Elapsed.TotalSeconds / Environment.ProcessorCount,7:F0} {process.WorkingSet64 / 1048576.0,8:F0} {GC.GetTotalMemory(false) / 1048576.0,8:F0}"));

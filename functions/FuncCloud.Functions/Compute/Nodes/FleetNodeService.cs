@@ -19,6 +19,13 @@ public sealed class FleetNodeService(ComputeNodeService single, ComputeNodeRepos
 {
     private const int TransactionSize = 100;
 
+    // How long the node names read for heartbeats are trusted: a node deleted meanwhile through another replica keeps
+    // being beaten (harmless: only nodes with rows are read back) until then; names registered here join at once.
+    private static readonly TimeSpan KnownNamesLifetime = TimeSpan.FromSeconds(60);
+    private readonly SemaphoreSlim _knownGate = new(1, 1);
+    private HashSet<string>? _known;
+    private DateTimeOffset _knownAt;
+
     /// <summary>Registers (or updates) every node of <paramref name="registration"/> as a node of <paramref name="fleet"/>.</summary>
     public async Task<FleetRegistrationResult> RegisterAsync(RequestContext caller, string fleet, FleetRegistration registration, CancellationToken cancellationToken)
     {
@@ -75,6 +82,16 @@ public sealed class FleetNodeService(ComputeNodeService single, ComputeNodeRepos
             fleets.Remember(node.Name, fleet);
         }
 
+        await _knownGate.WaitAsync(cancellationToken);
+        try
+        {
+            _known?.UnionWith(registration.Nodes.Select(n => n.Name));
+        }
+        finally
+        {
+            _knownGate.Release();
+        }
+
         return new FleetRegistrationResult(created, registration.Nodes.Count - created);
     }
 
@@ -95,7 +112,7 @@ public sealed class FleetNodeService(ComputeNodeService single, ComputeNodeRepos
             ValidateNode(name);
         }
 
-        var known = await nodes.ListNamesAsync(cancellationToken);
+        var known = await KnownNamesAsync(cancellationToken);
         var unknown = alive.Concat(changed.Select(c => c.Name)).Where(n => !known.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         var now = time.GetUtcNow();
         await Parallel.ForEachAsync(changed.Where(c => known.Contains(c.Name)), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (beat, ct) =>
@@ -104,6 +121,26 @@ public sealed class FleetNodeService(ComputeNodeService single, ComputeNodeRepos
                 : n with { Resources = beat.Resources, InstanceCount = beat.InstanceCount, LastHeartbeatAt = now }, ct));
         await nodes.Liveness.BeatManyAsync(alive.Concat(changed.Select(c => c.Name)).Where(known.Contains), now, cancellationToken);
         return new FleetHeartbeatResult(unknown);
+    }
+
+    // The registered node names, read (keys only) at most once per KnownNamesLifetime, so a steady fleet's beat reads no rows.
+    private async Task<IReadOnlySet<string>> KnownNamesAsync(CancellationToken cancellationToken)
+    {
+        await _knownGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_known is null || time.GetUtcNow() - _knownAt > KnownNamesLifetime)
+            {
+                _knownAt = time.GetUtcNow();
+                _known = [.. await nodes.ListNamesAsync(cancellationToken)];
+            }
+
+            return _known.ToHashSet(StringComparer.Ordinal);
+        }
+        finally
+        {
+            _knownGate.Release();
+        }
     }
 
     private static ComputeNodeRecord NewRecord(string fleet, FleetNodeRegistration node, DateTimeOffset now) => new()
