@@ -34,7 +34,7 @@ public static class BootBenchmark
         Console.WriteLine($"boot: {nodes} Fake nodes ({(fleet ? "one fleet" : "one agent loop set per node")}), {servers} servers, concurrency {concurrency}, limit {limit.TotalSeconds} s");
         var startup = Stopwatch.StartNew();
         await using var host = await ComputeBenchmarkHost.StartAsync(nodes, servers, fleet: fleet);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host up and {nodes} nodes registered in {startup.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host up and {host.RegisteredNodes} of {nodes} nodes registered in {startup.Elapsed.TotalSeconds:F1} s"));
         var azurite = (await AzuriteServer.GetAsync()).WatchdogProcessId;
         using var heartbeats = new HeartbeatWatch(host.Services, nodes, fleet ? "fake-{0:D5}" : "fake-{0:D3}", ComputeBenchmarkHost.DownAfter);
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

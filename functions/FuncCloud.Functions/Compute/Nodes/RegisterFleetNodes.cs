@@ -8,7 +8,7 @@ namespace FuncCloud.Functions.Compute.Nodes;
 
 /// <summary>
 /// <c>PUT /compute/v2.1/os-funccloud-fleets/{fleet}/nodes</c>: a fleet (one agent process simulating many Fake nodes)
-/// registers up to 500 nodes at once; 200 with <see cref="FleetRegistrationResult"/>.
+/// registers up to 100 nodes at once (one table transaction); 200 with <see cref="FleetRegistrationResult"/>.
 /// </summary>
 public sealed class RegisterFleetNodes(NovaHttp http, FleetNodeService fleets)
 {

@@ -33,7 +33,7 @@ public sealed record FleetHeartbeatResult(IReadOnlyList<string> Unknown);
 public static class FleetLimits
 {
     /// <summary>Nodes per bulk registration call.</summary>
-    public const int RegistrationBatch = 500;
+    public const int RegistrationBatch = 100;
 
     /// <summary>Nodes per heartbeat call (alive and changed together).</summary>
     public const int HeartbeatBatch = 10_000;
