@@ -91,6 +91,9 @@ public abstract class AgentHostFixture : IdentityHostFixture, Xunit.IAsyncLifeti
         await _agent.StartAsync();
     }
 
+    /// <summary>The running agent host's services (null while it is stopped).</summary>
+    public IServiceProvider? AgentServices => _agent?.Services;
+
     /// <summary>Stops the agent host (kills the node's agent).</summary>
     public async Task StopAgentAsync(TimeSpan? timeout = null)
     {

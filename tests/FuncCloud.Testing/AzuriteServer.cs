@@ -26,6 +26,9 @@ public sealed class AzuriteServer
             $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
     }
 
+    /// <summary>The process id of the emulator's watchdog shell (Azurite runs as its child): benchmarks read its CPU time.</summary>
+    public int WatchdogProcessId => _process.Id;
+
     /// <summary>The connection string of the running emulator.</summary>
     public string ConnectionString { get; }
 

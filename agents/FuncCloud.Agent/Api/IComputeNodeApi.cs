@@ -27,4 +27,16 @@ public interface IComputeNodeApi
     /// <summary>Tells the control plane results are on its queue: <c>POST /compute/v2.1/os-funccloud-nodes/{node}/results-posted</c>.</summary>
     [Post(ComputeNodeRoutes.ResultsPosted)]
     Task ResultsPostedAsync(string node, CancellationToken cancellationToken);
+
+    /// <summary>Registers many nodes of a fleet: <c>PUT /compute/v2.1/os-funccloud-fleets/{fleet}/nodes</c>.</summary>
+    [Put(ComputeNodeRoutes.FleetNodes)]
+    Task<FleetRegistrationResult> RegisterFleetAsync(string fleet, [Body] FleetRegistration registration, CancellationToken cancellationToken);
+
+    /// <summary>One heartbeat for many nodes of a fleet: <c>POST /compute/v2.1/os-funccloud-fleets/{fleet}/heartbeat</c>.</summary>
+    [Post(ComputeNodeRoutes.FleetHeartbeat)]
+    Task<FleetHeartbeatResult> FleetHeartbeatAsync(string fleet, [Body] FleetHeartbeat heartbeat, CancellationToken cancellationToken);
+
+    /// <summary>The fleet's long-poll for commands: <c>GET /compute/v2.1/os-funccloud-fleets/{fleet}/command-signal</c>.</summary>
+    [Get(ComputeNodeRoutes.FleetCommandSignal)]
+    Task<CommandSignal> WaitForFleetCommandsAsync(string fleet, long since, int wait, CancellationToken cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed class CommandProcessor(
     TimeProvider time,
     ILogger logger,
     Network.NetworkSyncSignal? networkSync = null,
-    IVolumeDriver? volumeDriver = null)
+    IVolumeDriver? volumeDriver = null) : ICommandProcessor
 {
     /// <summary>Processes the command and posts its result; returns the result posted.</summary>
     /// <exception cref="OperationCanceledException">The agent is stopping; the command stays in doubt.</exception>

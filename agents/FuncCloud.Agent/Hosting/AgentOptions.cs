@@ -22,6 +22,17 @@ public sealed class AgentOptions
     /// <summary>A composite format with one argument, the 1-based node number.</summary>
     public string NodeNamePattern { get; set; } = "fake-{0:D3}";
 
+    /// <summary>
+    /// Scale simulation: run every node of this process as one fleet of that name (Fake driver only): one bulk
+    /// registration, one heartbeat call for all nodes, one command queue <c>fleet-&lt;name&gt;</c> and one long-poll, one
+    /// journal; per node only its driver state (no thread, timer, HTTP client or queue poller per node). Null: every node
+    /// runs its own loops and queue, as a real agent does.
+    /// </summary>
+    public string? Fleet { get; set; }
+
+    /// <summary>Commands a fleet runs at once across its nodes (its one pump; a queue receive returns at most 32).</summary>
+    public int FleetConcurrentCommands { get; set; } = 32;
+
     /// <summary>The node's roles (<see cref="NodeRoles"/>); empty means compute only.</summary>
     public List<string> Roles { get; set; } = [];
 
@@ -129,6 +140,21 @@ public sealed class AgentOptions
         foreach (var node in ResolveNodeNames().Where(n => !AgentQueueNames.IsValidNodeName(n)))
         {
             yield return $"Node name '{node}' is not a lower-case DNS label of at most 40 characters (it names the queue agent-<node>).";
+        }
+
+        if (Fleet is not null && !AgentQueueNames.IsValidNodeName(Fleet))
+        {
+            yield return $"Fleet '{Fleet}' is not a lower-case DNS label of at most 40 characters (it names the queue fleet-<name>).";
+        }
+
+        if (Fleet is not null && !string.Equals(Driver, FakeDriver, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"A fleet simulates nodes: it runs the {FakeDriver} driver only.";
+        }
+
+        if (FleetConcurrentCommands is < 1 or > 32)
+        {
+            yield return "FleetConcurrentCommands must be 1-32 (a queue receive returns at most 32 messages).";
         }
 
         if (MaxConcurrentCommands is < 1 or > 32)

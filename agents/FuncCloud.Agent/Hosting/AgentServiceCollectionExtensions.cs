@@ -68,6 +68,7 @@ public static class AgentServiceCollectionExtensions
         services.AddFuncCloudImageCache(configuration);
 
         services.TryAddSingleton<NodeAgentFactory>();
+        services.TryAddSingleton<Fleet.FleetAgent>();
         services.AddHostedService<AgentHostedService>();
         return services;
     }

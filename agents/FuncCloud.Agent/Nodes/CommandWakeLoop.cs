@@ -14,7 +14,9 @@ namespace FuncCloud.Agent.Nodes;
 /// request per <see cref="AgentOptions.CommandWakeWait"/> instead of queue polls. The queue remains the
 /// delivery path; when the API is unreachable or does not offer the route, the pump's own polling carries on.
 /// </summary>
-public sealed partial class CommandWakeLoop(string nodeName, IComputeNodeApi api, CommandPump pump, AgentOptions options, TimeProvider time, ILogger logger)
+/// <remarks>A fleet (<see cref="Fleet.FleetAgent"/>) runs one loop for all its nodes: <paramref name="fleet"/> set, it
+/// long-polls the fleet's signal and wakes the fleet's one pump.</remarks>
+public sealed partial class CommandWakeLoop(string nodeName, IComputeNodeApi api, CommandPump pump, AgentOptions options, TimeProvider time, ILogger logger, string? fleet = null)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +32,9 @@ public sealed partial class CommandWakeLoop(string nodeName, IComputeNodeApi api
         {
             try
             {
-                var signal = await api.WaitForCommandsAsync(nodeName, since, wait, cancellationToken);
+                var signal = fleet is null
+                    ? await api.WaitForCommandsAsync(nodeName, since, wait, cancellationToken)
+                    : await api.WaitForFleetCommandsAsync(fleet, since, wait, cancellationToken);
                 if (signal.Sequence != since)
                 {
                     pump.Wake();

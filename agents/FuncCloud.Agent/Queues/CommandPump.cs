@@ -19,7 +19,7 @@ public sealed class CommandPump(
     string nodeName,
     QueueClient queue,
     QueueClient poisonQueue,
-    CommandProcessor processor,
+    ICommandProcessor processor,
     AgentOptions options,
     ILogger logger)
 {

@@ -38,6 +38,12 @@ public sealed record AgentCommand(
     DateTimeOffset IssuedAt,
     DateTimeOffset? Deadline)
 {
+    /// <summary>
+    /// The node a command on a fleet's shared queue (<see cref="AgentQueueNames.ForFleet"/>) is for; null on a node's own
+    /// queue, where the queue names the node.
+    /// </summary>
+    public string? Node { get; init; }
+
     /// <summary>Builds an envelope for a typed payload; the kind comes from the payload type.</summary>
     public static AgentCommand Create<TPayload>(
         string commandId,

@@ -20,15 +20,22 @@ namespace FuncCloud.Shared.Agents;
 /// var result = await context.WaitForExternalEvent&lt;AgentResult&gt;("agent-result:power-off", TimeSpan.FromMinutes(5));
 /// </code>
 /// </example>
-public sealed class AgentCommandSender(QueueServiceClient queues, StorageNames names, NodeCommandSignals? signals = null)
+public sealed class AgentCommandSender(QueueServiceClient queues, StorageNames names, NodeCommandSignals? signals = null, Compute.Nodes.NodeFleets? fleets = null)
 {
     /// <summary>
     /// Sends <paramref name="command"/> to <c>agent-&lt;node&gt;</c>, creating the queue when missing, then wakes the
-    /// node's long-poll if this process serves it (<see cref="NodeCommandSignals"/>).
+    /// node's long-poll if this process serves it (<see cref="NodeCommandSignals"/>). A node served by a fleet gets it on the
+    /// fleet's queue with <see cref="AgentCommand.Node"/> set, and the fleet's long-poll is woken instead.
     /// </summary>
     public async Task SendAsync(string nodeName, AgentCommand command, CancellationToken cancellationToken)
     {
-        var queue = queues.GetQueueClient(names.Queue(AgentQueueNames.ForNode(nodeName)));
+        var fleet = fleets is null ? null : await fleets.FleetOfAsync(nodeName, cancellationToken).ConfigureAwait(false);
+        if (fleet is not null)
+        {
+            command = command with { Node = nodeName };
+        }
+
+        var queue = queues.GetQueueClient(names.Queue(fleet is null ? AgentQueueNames.ForNode(nodeName) : AgentQueueNames.ForFleet(fleet)));
         var body = JsonSerializer.Serialize(command, AgentJson.Options);
         try
         {
@@ -41,6 +48,6 @@ public sealed class AgentCommandSender(QueueServiceClient queues, StorageNames n
             await queue.SendMessageAsync(body, cancellationToken).ConfigureAwait(false);
         }
 
-        signals?.Signal(nodeName);
+        signals?.Signal(fleet is null ? nodeName : AgentQueueNames.FleetSignal(fleet));
     }
 }

@@ -31,6 +31,18 @@ public static partial class AgentQueueNames
         return "agent-" + nodeName;
     }
 
+    /// <summary>
+    /// The one command queue of a fleet (many simulated nodes in one agent process): <c>fleet-&lt;fleet&gt;</c>. Its
+    /// messages carry <see cref="AgentCommand.Node"/>; the prefix differs from <c>agent-</c>, so no node name collides.
+    /// </summary>
+    /// <exception cref="ArgumentException">The fleet name is not a lower-case DNS label.</exception>
+    public static string ForFleet(string fleetName) => IsValidNodeName(fleetName)
+        ? "fleet-" + fleetName
+        : throw new ArgumentException($"Fleet name '{fleetName}' must be 1-40 lower-case letters, digits or single dashes.", nameof(fleetName));
+
+    /// <summary>The key of a fleet's wake-up signal in <see cref="NodeCommandSignals"/> (apart from every node name).</summary>
+    public static string FleetSignal(string fleetName) => "fleet:" + fleetName;
+
     /// <summary>The poison queue of a queue.</summary>
     public static string Poison(string logicalQueueName) => logicalQueueName + PoisonSuffix;
 

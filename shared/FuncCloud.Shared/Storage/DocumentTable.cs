@@ -119,6 +119,18 @@ public sealed class DocumentTable(TableServiceClient service, StorageNames names
         return responses[0].Headers.ETag ?? ETag.All;
     }
 
+    /// <summary>
+    /// Inserts up to 100 new documents of one partition in one entity-group transaction (bulk registration): all or none.
+    /// </summary>
+    /// <exception cref="DuplicateKeyException">One of the ids exists (nothing was written).</exception>
+    public async Task InsertBatchAsync<T>(string partition, IReadOnlyList<(string Id, T Value)> documents, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(documents.Count, 100);
+        await _created.Value;
+        var actions = documents.Select(d => new TableTransactionAction(TableTransactionActionType.Add, DocumentEntity(partition, d.Id, d.Value))).ToList();
+        await SubmitAsync(actions, documents.Count == 0 ? partition : documents[0].Id, cancellationToken);
+    }
+
     /// <summary>Replaces a document if its ETag still matches; moves its unique key when it changed.</summary>
     /// <exception cref="ConcurrencyException">Someone else changed the document first.</exception>
     /// <exception cref="DuplicateKeyException">The new unique key belongs to another document.</exception>

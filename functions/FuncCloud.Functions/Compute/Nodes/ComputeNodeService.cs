@@ -39,6 +39,7 @@ public sealed class ComputeNodeService(ComputeNodeRepository nodes, StoragePoolR
                 Driver = registration.Driver,
                 AgentVersion = registration.AgentVersion,
                 Resources = registration.Resources,
+                Fleet = registration.Fleet,
                 RegisteredAt = now,
                 LastHeartbeatAt = now,
             }
@@ -50,6 +51,7 @@ public sealed class ComputeNodeService(ComputeNodeRepository nodes, StoragePoolR
                 Driver = registration.Driver,
                 AgentVersion = registration.AgentVersion,
                 Resources = registration.Resources,
+                Fleet = registration.Fleet,
                 LastHeartbeatAt = now,
             }, cancellationToken);
     }

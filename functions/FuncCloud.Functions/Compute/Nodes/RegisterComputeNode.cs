@@ -34,6 +34,14 @@ public static class NodeRoutes
 
     public const string ResultsPosted = Node + "/results-posted";
 
+    public const string Fleet = ComputeRoutes.V21 + "/os-funccloud-fleets/{fleet}";
+
+    public const string FleetNodes = Fleet + "/nodes";
+
+    public const string FleetHeartbeat = Fleet + "/heartbeat";
+
+    public const string FleetCommandSignal = Fleet + "/command-signal";
+
     /// <summary>Reads an agent's body: strict JSON (see <see cref="JsonBody"/>), every non-nullable field present.</summary>
     public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class => JsonRequest.ReadAsync<T>(request, AgentJson.Options, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class WaitForNodeCommands(NovaHttp http, ComputeNodeService nodes,
             return Results.Json(new CommandSignal(sequence), AgentJson.Options);
         }, cancellationToken);
 
-    private static long Number(HttpRequest req, string name, long fallback)
+    internal static long Number(HttpRequest req, string name, long fallback)
     {
         var text = req.Query[name].FirstOrDefault();
         return text is null ? fallback

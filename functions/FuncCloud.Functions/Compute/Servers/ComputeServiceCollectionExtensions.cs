@@ -42,6 +42,7 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton<ServerActionHandler>();
         services.AddSingleton<ServerMetadataService>();
         services.AddSingleton<ComputeNodeService>();
+        services.AddSingleton<FleetNodeService>();
         services.AddSingleton<PowerStateSync>();
         services.AddSingleton<InstanceActions.InstanceActionWire>();
         services.AddFuncCloudVolumeState(configuration);

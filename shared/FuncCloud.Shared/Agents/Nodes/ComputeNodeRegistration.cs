@@ -10,6 +10,7 @@ namespace FuncCloud.Shared.Agents.Nodes;
 /// <param name="Resources">Capacity and current usage.</param>
 /// <param name="AgentVersion">The agent's version, for rolling upgrades.</param>
 /// <param name="StoragePools">The pools of a node with the <c>storage</c> role (null otherwise).</param>
+/// <param name="Fleet">The fleet serving the node (its commands go to the fleet's queue), or null for a node's own agent.</param>
 public sealed record ComputeNodeRegistration(
     string Hostname,
     IReadOnlyList<string> Roles,
@@ -17,7 +18,8 @@ public sealed record ComputeNodeRegistration(
     string Driver,
     HostResources Resources,
     string AgentVersion,
-    IReadOnlyList<StoragePoolReport>? StoragePools = null);
+    IReadOnlyList<StoragePoolReport>? StoragePools = null,
+    string? Fleet = null);
 
 /// <summary>The body of <c>POST os-funccloud-nodes/{node}/heartbeat</c>.</summary>
 /// <param name="SentAt">The agent's clock when sending.</param>

@@ -20,4 +20,16 @@ public static class ComputeNodeRoutes
 
     /// <summary><c>POST</c>: 204; the agent has just put results on its results queue (the host polls it now).</summary>
     public const string ResultsPosted = "/compute/v2.1/os-funccloud-nodes/{node}/results-posted";
+
+    /// <summary>
+    /// <c>PUT</c> with a <see cref="FleetRegistration"/>: registers many nodes of one fleet (one agent process simulating many
+    /// Fake nodes) in one call; their commands then go to the fleet's one queue <c>fleet-&lt;fleet&gt;</c>.
+    /// </summary>
+    public const string FleetNodes = "/compute/v2.1/os-funccloud-fleets/{fleet}/nodes";
+
+    /// <summary><c>POST</c> with a <see cref="FleetHeartbeat"/>: one beat for many nodes; answers <see cref="FleetHeartbeatResult"/>.</summary>
+    public const string FleetHeartbeat = "/compute/v2.1/os-funccloud-fleets/{fleet}/heartbeat";
+
+    /// <summary><c>GET ?since=N&amp;wait=S</c>: <see cref="CommandSignal"/> for the fleet's queue (one long-poll for all its nodes).</summary>
+    public const string FleetCommandSignal = "/compute/v2.1/os-funccloud-fleets/{fleet}/command-signal";
 }

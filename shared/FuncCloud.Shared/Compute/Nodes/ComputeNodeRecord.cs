@@ -43,6 +43,9 @@ public sealed record ComputeNodeRecord
     /// <summary>The CPU architecture the node's guests run (ImagePropertiesFilter).</summary>
     public string Architecture { get; init; } = "x86_64";
 
+    /// <summary>The fleet (one agent process for many simulated nodes) whose queue carries this node's commands; null: <c>agent-&lt;node&gt;</c>.</summary>
+    public string? Fleet { get; init; }
+
     public required DateTimeOffset RegisteredAt { get; init; }
 
     public required DateTimeOffset LastHeartbeatAt { get; init; }

@@ -45,6 +45,15 @@ public sealed class ComputeNodeRepository(TableServiceClient tables, StorageName
         return ([.. rows.Select(r => r.Document.Value)], rows.Count == 0 ? null : rows.Max(r => r.Timestamp));
     }
 
+    /// <summary>The names of every registered node (keys only: one cheap paged query, no documents).</summary>
+    public async Task<IReadOnlySet<string>> ListNamesAsync(CancellationToken cancellationToken) =>
+        (await _table.ListStampsAsync(Partition, cancellationToken)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Inserts up to 100 new nodes in one transaction (a fleet's bulk registration).</summary>
+    /// <exception cref="DuplicateKeyException">One of them exists already (nothing was written).</exception>
+    public Task InsertBatchAsync(IReadOnlyList<ComputeNodeRecord> batch, CancellationToken cancellationToken) =>
+        _table.InsertBatchAsync(Partition, [.. batch.Select(n => (n.Name, n))], cancellationToken);
+
     /// <summary>Records a heartbeat of <paramref name="nodeName"/> without touching its row.</summary>
     public Task BeatAsync(string nodeName, DateTimeOffset at, CancellationToken cancellationToken) =>
         Liveness.BeatAsync(nodeName, at, cancellationToken);

@@ -23,6 +23,7 @@ public static class ComputeStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ServerRepository>();
         services.TryAddSingleton<ComputeNodeRepository>();
+        services.TryAddSingleton<NodeFleets>();
         services.TryAddSingleton<PlacementService>();
         services.TryAddSingleton<InstanceActionRepository>();
         services.TryAddSingleton<ComputeNodeReader>();

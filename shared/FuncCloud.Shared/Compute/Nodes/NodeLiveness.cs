@@ -31,6 +31,12 @@ public sealed class NodeLiveness(TableServiceClient tables, StorageNames names)
         var bucket = BucketOf(node);
         var pending = _pending.GetOrAdd(bucket, _ => new PendingBeats());
         pending.Add(node, at.ToUnixTimeMilliseconds());
+        await WriteAsync(bucket, pending, node, cancellationToken);
+    }
+
+    // One writer per bucket at a time; whoever holds the gate carries every beat queued meanwhile (group commit).
+    private async Task WriteAsync(string bucket, PendingBeats pending, string node, CancellationToken cancellationToken)
+    {
         await pending.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -62,6 +68,26 @@ public sealed class NodeLiveness(TableServiceClient tables, StorageNames names)
         {
             pending.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Records that every node in <paramref name="nodeNames"/> was alive at <paramref name="at"/>: one compare-and-swap per
+    /// bucket touched (at most <see cref="Buckets"/>), however many nodes a fleet's heartbeat carries.
+    /// </summary>
+    public Task BeatManyAsync(IEnumerable<string> nodeNames, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var ms = at.ToUnixTimeMilliseconds();
+        var writes = nodeNames.GroupBy(BucketOf).Select(async group =>
+        {
+            var pending = _pending.GetOrAdd(group.Key, _ => new PendingBeats());
+            foreach (var node in group)
+            {
+                pending.Add(node, ms);
+            }
+
+            await WriteAsync(group.Key, pending, group.First(), cancellationToken);
+        });
+        return Task.WhenAll(writes);
     }
 
     /// <summary>The last beat of <paramref name="node"/>, or null.</summary>
