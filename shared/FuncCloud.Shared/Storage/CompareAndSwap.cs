@@ -50,6 +50,41 @@ public static class CompareAndSwap
         }
     }
 
+    /// <summary>
+    /// <c>UpdateAsync</c>
+    /// with rows of the same partition (a secondary index's) that <paramref name="companions"/> derives from the value
+    /// before and after, written in the same entity-group transaction as the swap: the index never lags the document.
+    /// </summary>
+    /// <returns>The stored value and the value it replaced (the same instance when nothing was written), or null.</returns>
+    public static async Task<(T After, T Before)?> UpdateWithCompanionsAsync<T>(
+        this DocumentTable table, string partition, string id, Func<T, T?> change, Func<T, T, IReadOnlyList<Azure.Data.Tables.TableTransactionAction>> companions, CasRetry retry, CancellationToken cancellationToken)
+        where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetAsync<T>(partition, id, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (change(current.Value) is not { } updated)
+            {
+                return (current.Value, current.Value);
+            }
+
+            try
+            {
+                await table.ReplaceWithCompanionsAsync(partition, id, updated, current.ETag, companions(current.Value, updated), cancellationToken);
+                return (updated, current.Value);
+            }
+            catch (ConcurrencyException) when (attempt < retry.MaxAttempts)
+            {
+                await retry.PauseAsync(attempt, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>A change for <see cref="UpdateAsync"/> that writes nothing when <paramref name="change"/> returns the same instance.</summary>
     public static Func<T, T?> UnlessUnchanged<T>(Func<T, T> change)
         where T : class => current =>

@@ -181,6 +181,120 @@ public sealed class DocumentTable(TableServiceClient service, StorageNames names
         }
     }
 
+    /// <summary>
+    /// Inserts a new document with <paramref name="companions"/>: rows of the same partition (a secondary index's)
+    /// written in the same entity-group transaction, so the document and its index rows exist together or not at all.
+    /// </summary>
+    /// <exception cref="DuplicateKeyException">The id exists.</exception>
+    public async Task<ETag> InsertWithCompanionsAsync<T>(string partition, string id, T value, IReadOnlyList<TableTransactionAction> companions, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        return await SubmitWithCompanionsAsync(new(TableTransactionActionType.Add, DocumentEntity(partition, id, value)), companions, id, cancellationToken);
+    }
+
+    /// <summary>Replaces a document if its ETag still matches, with <paramref name="companions"/> in the same transaction.</summary>
+    /// <exception cref="ConcurrencyException">Someone else changed the document first.</exception>
+    public async Task<ETag> ReplaceWithCompanionsAsync<T>(string partition, string id, T value, ETag etag, IReadOnlyList<TableTransactionAction> companions, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        return await SubmitWithCompanionsAsync(new(TableTransactionActionType.UpdateReplace, DocumentEntity(partition, id, value), etag), companions, id, cancellationToken);
+    }
+
+    /// <summary>Deletes a document (if it exists) with <paramref name="companions"/> in the same transaction.</summary>
+    public async Task DeleteWithCompanionsAsync(string partition, string id, IReadOnlyList<TableTransactionAction> companions, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        try
+        {
+            await SubmitWithCompanionsAsync(new(TableTransactionActionType.Delete, new TableEntity(partition, IdRow(id)), ETag.All), companions, id, cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            // The document is gone already: its companions' deletes still apply.
+            var left = companions.Where(c => c.ActionType != TableTransactionActionType.Delete).ToList();
+            foreach (var companion in companions.Where(c => c.ActionType == TableTransactionActionType.Delete))
+            {
+                await _table.DeleteEntityAsync(companion.Entity.PartitionKey, companion.Entity.RowKey, ETag.All, cancellationToken);
+            }
+
+            if (left.Count > 0)
+            {
+                await _table.SubmitTransactionAsync(left, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The raw rows of this table that <paramref name="filter"/> selects, in key order, a storage page at a time.</summary>
+    public async IAsyncEnumerable<TableEntity> QueryRowsAsync(string filter, int? pageSize, IEnumerable<string>? select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, pageSize, select, cancellationToken))
+        {
+            yield return entity;
+        }
+    }
+
+    /// <summary>A document's value from a row that carries its data (a document row, or an index row holding a copy).</summary>
+    public T ValueOf<T>(TableEntity entity) => JsonSerializer.Deserialize<T>(entity.GetString(DataColumn), json)!;
+
+    /// <summary>A row holding a copy of <paramref name="value"/>'s data under another key (a secondary index row).</summary>
+    public TableEntity CopyRow<T>(string partition, string rowKey, T value) =>
+        new(partition, rowKey) { [DataColumn] = JsonSerializer.Serialize(value, json) };
+
+    /// <summary>The row key of document <paramref name="id"/> (for a transaction that swaps it with an ETag).</summary>
+    public static string RowKeyOf(string id) => IdRow(id);
+
+    // A companion delete meeting a missing row (written before its index existed) is dropped and the transaction
+    // retried: the row's absence is what the delete wanted. Any other failure maps as a single write's would.
+    private async Task<ETag> SubmitWithCompanionsAsync(TableTransactionAction main, IReadOnlyList<TableTransactionAction> companions, string key, CancellationToken cancellationToken)
+    {
+        if (companions.Count == 0)
+        {
+            return (await SubmitAsync([main], key, cancellationToken))[0].Headers.ETag ?? ETag.All;
+        }
+
+        var rest = companions.ToList();
+        while (true)
+        {
+            try
+            {
+                var responses = (await _table.SubmitTransactionAsync([main, .. rest], cancellationToken)).Value;
+                return responses[0].Headers.ETag ?? ETag.All;
+            }
+            catch (RequestFailedException e) when (e.Status == 404 && rest.Any(c => c.ActionType == TableTransactionActionType.Delete))
+            {
+                if (!await DropMissingDeletesAsync(rest, cancellationToken))
+                {
+                    throw new ConcurrencyException(key, e);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                throw new DuplicateKeyException(key, e);
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+                throw new ConcurrencyException(key, e);
+            }
+        }
+    }
+
+    private async Task<bool> DropMissingDeletesAsync(List<TableTransactionAction> companions, CancellationToken cancellationToken)
+    {
+        var dropped = 0;
+        foreach (var delete in companions.Where(c => c.ActionType == TableTransactionActionType.Delete).ToList())
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(delete.Entity.PartitionKey, delete.Entity.RowKey, ["RowKey"], cancellationToken);
+            if (!row.HasValue)
+            {
+                companions.Remove(delete);
+                dropped++;
+            }
+        }
+
+        return dropped > 0;
+    }
+
     private async Task<IReadOnlyList<Response>> SubmitAsync(List<TableTransactionAction> actions, string key, CancellationToken cancellationToken)
     {
         try

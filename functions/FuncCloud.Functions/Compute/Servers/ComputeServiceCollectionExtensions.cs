@@ -34,6 +34,7 @@ public static class ComputeServiceCollectionExtensions
         services.AddSingleton<IPolicyDefaults, ServerPolicyDefaults>();
         services.AddSingleton<ServerPolicy>();
         services.AddSingleton<ServerQueries>();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService, ServerListIndexBackfill>();
         services.AddSingleton<ServerCreator>();
         services.AddSingleton<ServerBlockDevicePlanner>();
         services.AddSingleton<ServerOperations>();

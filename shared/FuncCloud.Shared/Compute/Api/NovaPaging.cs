@@ -35,18 +35,28 @@ public static class NovaPaging
 
         var size = Math.Min(limit ?? MaxLimit, MaxLimit);
         var page = items.Skip(start).Take(size).ToList();
-        if (page.Count == 0 || page.Count < size || (limit is null && start + page.Count >= items.Count))
+        var full = page.Count > 0 && page.Count == size && (limit is not null || start + page.Count < items.Count);
+        return Of(request, page, full ? id(page[^1]) : null, size, collectionPath);
+    }
+
+    /// <summary>
+    /// A page read from the store: <paramref name="nextMarker"/> (null: the last page) is the id the <c>next</c> link
+    /// resumes after, <paramref name="size"/> the page size the link asks for.
+    /// </summary>
+    public static NovaPage<T> Of<T>(HttpRequest request, IReadOnlyList<T> items, string? nextMarker, int size, string collectionPath)
+    {
+        if (nextMarker is null)
         {
-            return new NovaPage<T>(page, null);
+            return new NovaPage<T>(items, null);
         }
 
         var query = QueryHelpers.ParseQuery(request.QueryString.Value)
             .Where(q => q.Key is not "marker")
             .ToDictionary(q => q.Key, q => q.Value.ToString());
         query["limit"] = size.ToString(CultureInfo.InvariantCulture);
-        query["marker"] = id(page[^1]);
+        query["marker"] = nextMarker;
         var href = QueryHelpers.AddQueryString($"{ComputeRoutes.V21Url(request)}/{collectionPath}", query!);
-        return new NovaPage<T>(page, [new JsonObject { ["rel"] = "next", ["href"] = href }]);
+        return new NovaPage<T>(items, [new JsonObject { ["rel"] = "next", ["href"] = href }]);
     }
 
     /// <summary>The self and bookmark links of a resource (<c>/compute/v2.1/flavors/1</c>, <c>/compute/flavors/1</c>).</summary>

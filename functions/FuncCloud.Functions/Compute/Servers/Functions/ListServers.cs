@@ -16,7 +16,7 @@ public sealed class ListServers(NovaHttp http, ServerQueries queries)
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
         {
-            var page = NovaPaging.Apply(req, await queries.ListAsync(call, detail: false, cancellationToken), s => s.Id, "servers");
+            var page = await queries.PageAsync(call, detail: false, "servers", cancellationToken);
             return NovaHttp.Json(ServerPages.Render(page, s => ServerWire.Summary(req, s)));
         }, cancellationToken);
 }

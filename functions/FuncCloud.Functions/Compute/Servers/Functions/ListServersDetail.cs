@@ -17,7 +17,7 @@ public sealed class ListServersDetail(NovaHttp http, ServerQueries queries, Serv
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(req, async call =>
         {
-            var page = NovaPaging.Apply(req, await queries.ListAsync(call, detail: true, cancellationToken), s => s.Id, "servers/detail");
+            var page = await queries.PageAsync(call, detail: true, "servers/detail", cancellationToken);
             var addressesOf = await addresses.ForAsync([.. page.Items.Select(s => s.Id)], cancellationToken);
             var groupsOf = await groups.ForAsync([.. page.Items.Select(s => s.Id)], cancellationToken);
             return NovaHttp.Json(ServerPages.Render(page, s => ServerSecurityGroupView.Add(ServerWire.Detail(req, call.Version, s, call.Caller.IsAdmin, addressesOf(s.Id)), groupsOf(s.Id))));
