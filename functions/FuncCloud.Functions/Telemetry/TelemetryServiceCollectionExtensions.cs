@@ -1,6 +1,8 @@
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Telemetry.Api;
+using FuncCloud.Functions.Telemetry.Collection;
 using FuncCloud.Functions.Telemetry.Services;
+using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security.Policy;
 using FuncCloud.Shared.Telemetry;
@@ -15,11 +17,11 @@ public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the measures store and index, the API services, gnocchi's policy defaults and error shape
-    /// (<c>/metric</c>) and the catalog entry (<c>metric</c> → <c>gnocchi</c> at <c>/metric</c>).
+    /// (<c>/metric</c>), the catalog entry (<c>metric</c> → <c>gnocchi</c> at <c>/metric</c>), the samples ingest
+    /// (<c>FuncCloud:Telemetry:Collection</c>) and the event meter emitter.
     /// </summary>
     public static IServiceCollection AddFuncCloudTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.TryAddSingleton(TimeProvider.System);
         services.AddFuncCloudTelemetryStorage();
         services.AddErrorShape(MetricRoutes.Root, GnocchiErrorBodyFormatter.Instance);
@@ -32,6 +34,11 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<BatchService>();
         services.AddSingleton<AggregatesService>();
         services.AddSingleton(new CatalogServiceDefinition("metric", "gnocchi", MetricRoutes.Root));
+        services.AddOptions<CollectionOptions>().Bind(configuration.GetSection(CollectionOptions.SectionName));
+        services.TryAddSingleton<ServerRepository>();
+        services.AddSingleton<SampleResourceResolver>();
+        services.AddSingleton<SampleIngestService>();
+        services.AddFuncCloudMeterEmitter();
         return services;
     }
 }
