@@ -31,6 +31,12 @@ public interface IComputeDriver
     /// <summary>Capacity and usage of the host in VCPU, MEMORY_MB, DISK_GB (nova's <c>get_available_resource</c>).</summary>
     Task<HostResources> GetAvailableResourcesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads the counters of every instance and the host's usage in one call (libvirt's <c>virDomainGetStats</c> over
+    /// all domains; what the telemetry pollster samples). Instances vanishing meanwhile are left out, never an error.
+    /// </summary>
+    Task<HostStats> GetStatsAsync(CancellationToken cancellationToken);
+
     /// <summary>The server ids of every instance on the host (nova's <c>list_instance_uuids</c>).</summary>
     Task<IReadOnlyList<string>> ListInstancesAsync(CancellationToken cancellationToken);
 

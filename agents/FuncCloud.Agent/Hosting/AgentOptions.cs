@@ -103,6 +103,16 @@ public sealed class AgentOptions
     /// </summary>
     public TimeSpan CommandWakeWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Run the telemetry pollster on compute nodes (ceilometer-compute's job): every <see cref="PollingInterval"/> it
+    /// samples the node and its instances through the driver and sends the samples to the samples queue. Off by default
+    /// (simulations of thousands of nodes should not meter unless asked); <c>./funccloud up</c> turns it on.
+    /// </summary>
+    public bool Pollster { get; set; }
+
+    /// <summary>How often the pollster samples (ceilometer's polling interval, 60 s by default as upstream's is 300 s for most meters).</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Tell the control plane when results are posted, so its listener polls the results queue at once.</summary>
     public bool ReportResultsPosted { get; set; } = true;
 
@@ -165,6 +175,11 @@ public sealed class AgentOptions
         if (VisibilityTimeout < TimeSpan.FromSeconds(3))
         {
             yield return "VisibilityTimeout must be at least 3 seconds (it is renewed every third of it).";
+        }
+
+        if (Pollster && PollingInterval < TimeSpan.FromMilliseconds(100))
+        {
+            yield return "PollingInterval must be at least 100 ms.";
         }
 
         if (!string.Equals(Driver, FakeDriver, StringComparison.OrdinalIgnoreCase) && !UsesLibvirt)

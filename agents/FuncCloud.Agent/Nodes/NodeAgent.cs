@@ -9,6 +9,7 @@ using FuncCloud.Agent.Network;
 using FuncCloud.Agent.Queues;
 using FuncCloud.Agent.Reconcile;
 using FuncCloud.Agent.Storage;
+using FuncCloud.Agent.Telemetry;
 using FuncCloud.Shared.Agents;
 using FuncCloud.Shared.Agents.Nodes;
 using FuncCloud.Shared.Storage;
@@ -18,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace FuncCloud.Agent.Nodes;
 
 /// <summary>
-/// Everything one node runs: its driver, journal, command pump, power-state reconciler and heartbeat. One
+/// Everything one node runs: its driver, journal, command pump, power-state reconciler, heartbeat and (when on) telemetry pollster. One
 /// process hosts one node in production and many (Fake) nodes in scale simulations.
 /// </summary>
 public sealed class NodeAgent(
@@ -93,7 +94,11 @@ public sealed class NodeAgent(
             ? Task.CompletedTask
             : new CommandWakeLoop(NodeName, api, pump, settings, time, logger).RunAsync(cancellationToken);
 
-        await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat, network, wake);
+        var pollster = settings.Pollster && settings.ResolveRoles().Contains(NodeRoles.Compute, StringComparer.Ordinal)
+            ? new SamplePollster(NodeName, driver, publisher, settings, time, logger).RunAsync(cancellationToken)
+            : Task.CompletedTask;
+
+        await Task.WhenAll(pump.RunAsync(cancellationToken), reconciler.RunAsync(cancellationToken), heartbeat, network, wake, pollster);
     }
 
     private async Task EnsureQueuesAsync(QueueClient queue, ILogger logger, CancellationToken cancellationToken)

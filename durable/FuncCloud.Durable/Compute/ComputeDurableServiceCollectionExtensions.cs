@@ -6,6 +6,7 @@ using FuncCloud.Shared.Compute.Aggregates;
 using FuncCloud.Shared.Compute.Api;
 using FuncCloud.Shared.Compute.Nodes;
 using FuncCloud.Shared.Image;
+using FuncCloud.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class ComputeDurableServiceCollectionExtensions
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
         services.TryAddSingleton<NodeCommandSignals>();
         services.TryAddSingleton<AgentCommandSender>();
+        services.AddFuncCloudMeterEmitter();
         services.AddFuncCloudImageStorage();
         services.TryAddSingleton<ComputeApiTable>();
         services.TryAddSingleton<AggregateStore>();

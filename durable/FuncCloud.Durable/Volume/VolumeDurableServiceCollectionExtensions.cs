@@ -1,4 +1,5 @@
 using FuncCloud.Durable.Volume.Scheduling;
+using FuncCloud.Shared.Telemetry;
 using FuncCloud.Shared.Volume;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ public static class VolumeDurableServiceCollectionExtensions
     {
         services.AddFuncCloudVolumeState(configuration);
         services.TryAddSingleton<VolumeScheduler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddFuncCloudMeterEmitter();
         return services;
     }
 }

@@ -1,12 +1,13 @@
 using FuncCloud.Functions.Identity.Bootstrap;
 using FuncCloud.Functions.Telemetry.Api;
+using FuncCloud.Functions.Telemetry.Collection;
 using FuncCloud.Functions.Telemetry.Rating;
+using FuncCloud.Functions.Telemetry.Services;
 using FuncCloud.Shared.Compute.Servers;
 using FuncCloud.Shared.Compute.Usage;
 using FuncCloud.Shared.ObjectStorage;
-using FuncCloud.Shared.Rating;
-using FuncCloud.Functions.Telemetry.Services;
 using FuncCloud.Shared.OpenStack.Errors;
+using FuncCloud.Shared.Rating;
 using FuncCloud.Shared.Security.Policy;
 using FuncCloud.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -19,8 +20,9 @@ namespace FuncCloud.Functions.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the measures store and index, the API services, the rating report and its price table (<c>Rating</c>), gnocchi's policy defaults and error shape
-    /// (<c>/metric</c>) and the catalog entry (<c>metric</c> → <c>gnocchi</c> at <c>/metric</c>).
+    /// Registers the measures store and index, the API services, the rating report and its price table (<c>Rating</c>),
+    /// gnocchi's policy defaults and error shape (<c>/metric</c>), the catalog entry (<c>metric</c> → <c>gnocchi</c> at
+    /// <c>/metric</c>), the samples ingest (<c>FuncCloud:Telemetry:Collection</c>) and the event meter emitter.
     /// </summary>
     public static IServiceCollection AddFuncCloudTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +45,11 @@ public static class TelemetryServiceCollectionExtensions
         services.AddFuncCloudObjectStorage();
         services.AddSingleton<RatingService>();
         services.AddSingleton(new CatalogServiceDefinition("metric", "gnocchi", MetricRoutes.Root));
+        services.AddOptions<CollectionOptions>().Bind(configuration.GetSection(CollectionOptions.SectionName));
+        services.TryAddSingleton<ServerRepository>();
+        services.AddSingleton<SampleResourceResolver>();
+        services.AddSingleton<SampleIngestService>();
+        services.AddFuncCloudMeterEmitter();
         return services;
     }
 }

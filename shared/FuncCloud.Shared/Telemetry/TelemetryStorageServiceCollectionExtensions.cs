@@ -1,4 +1,5 @@
 using FuncCloud.Shared.Telemetry.Index;
+using FuncCloud.Shared.Telemetry.Samples;
 using FuncCloud.Shared.Telemetry.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,13 @@ public static class TelemetryStorageServiceCollectionExtensions
         services.TryAddSingleton<MeasureStore>();
         services.TryAddSingleton<IMeasureReader>(sp => sp.GetRequiredService<MeasureStore>());
         services.TryAddSingleton<TelemetryIndexStore>();
+        return services;
+    }
+
+    /// <summary>Registers <see cref="IMeterEmitter"/> (the samples queue) for the control plane's event meters (needs AddFuncCloudStorage).</summary>
+    public static IServiceCollection AddFuncCloudMeterEmitter(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IMeterEmitter, QueueMeterEmitter>();
         return services;
     }
 }

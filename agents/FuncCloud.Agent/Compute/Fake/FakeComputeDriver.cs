@@ -13,12 +13,15 @@ public sealed partial class FakeComputeDriver : IComputeDriver
     private readonly FakeFaultInjector _faults;
     private readonly Dictionary<string, FakeInstance> _instances = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
 
     /// <param name="options">Capacity, latency and failure injection.</param>
     /// <param name="stateFile">Where the instances are kept across restarts; null keeps them in memory only.</param>
-    public FakeComputeDriver(FakeDriverOptions options, string? stateFile = null)
+    /// <param name="time">The clock telemetry counters advance with (the system's by default).</param>
+    public FakeComputeDriver(FakeDriverOptions options, string? stateFile = null, TimeProvider? time = null)
     {
         _options = options;
+        _time = time ?? TimeProvider.System;
         _faults = new FakeFaultInjector(options);
         StateFile = stateFile;
         Load();

@@ -41,6 +41,9 @@ public sealed class FakeDriverOptions
     /// </summary>
     public long SnapshotMaxBytes { get; set; } = FakeSnapshotContent.DefaultMaxBytes;
 
+    /// <summary>What every new guest does (CPU, memory, disk and network rates) until <see cref="FakeComputeDriver.SetLoad"/> changes it.</summary>
+    public FakeLoad Load { get; set; } = new();
+
     /// <summary>Seed of the failure-probability dice, for reproducible runs; null for a random seed.</summary>
     public int? RandomSeed { get; set; }
 

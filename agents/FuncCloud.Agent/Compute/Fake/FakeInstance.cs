@@ -18,5 +18,8 @@ internal sealed class FakeInstance(InstanceSpec spec, string consoleOutput)
     /// <summary>Attached volumes: volume id → guest device.</summary>
     public Dictionary<string, string> Volumes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Telemetry counters; null until first sampled.</summary>
+    public FakeCounters? Counters { get; set; }
+
     public InstanceInfo ToInfo() => new(Spec.ServerId, State, Flavor, PreviousFlavor);
 }

@@ -121,6 +121,10 @@ public sealed class Virsh(HostCommand host, string uri)
         return stats;
     }
 
+    /// <summary>Every domain's <c>virsh domstats</c> in one call (domain name → keys).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> AllStatsAsync(CancellationToken cancellationToken) =>
+        DomainStatsParser.ParseAll((await RunAsync(cancellationToken, "domstats")).StandardOutput);
+
     /// <summary>Maps <c>virsh domstate --reason</c> output (e.g. <c>shut off (saved)</c>) to a power state.</summary>
     public static PowerState ParseState(string output)
     {

@@ -3,6 +3,7 @@ using FuncCloud.Shared.Agents.Commands;
 using FuncCloud.Shared.Compute.InstanceActions;
 using FuncCloud.Shared.Compute.Placement;
 using FuncCloud.Shared.Compute.Servers;
+using FuncCloud.Shared.Telemetry.Samples;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FuncCloud.Durable.Compute.Activities;
@@ -12,7 +13,7 @@ namespace FuncCloud.Durable.Compute.Activities;
 /// confirm/revert), and records the step as finished. A delete that arrived meanwhile wins: the server is
 /// left to the teardown and the outcome says so.
 /// </summary>
-public sealed class CompleteServerStep(ServerRepository servers, PlacementService placement, InstanceActionRepository actions, TimeProvider time)
+public sealed class CompleteServerStep(ServerRepository servers, PlacementService placement, InstanceActionRepository actions, TimeProvider time, IMeterEmitter meters)
 {
     [Function(nameof(CompleteServerStep))]
     public async Task<StepOutcome> RunAsync([ActivityTrigger] CompleteStepInput input, CancellationToken cancellationToken)
@@ -29,7 +30,7 @@ public sealed class CompleteServerStep(ServerRepository servers, PlacementServic
                 break;
         }
 
-        await servers.UpdateAsync(input.ServerId, s =>
+        var updated = await servers.UpdateAsync(input.ServerId, s =>
         {
             if (s.TaskState == TaskStates.Deleting || s.IsDeleted)
             {
@@ -56,6 +57,11 @@ public sealed class CompleteServerStep(ServerRepository servers, PlacementServic
                 _ => ServerTransitions.Complete(s, input.Action, reported, now) with { Operation = null },
             };
         }, cancellationToken);
+
+        if (deleteRequest is null && updated is not null && input.Action is ServerActions.Create or ServerActions.Resize or ServerActions.RevertResize)
+        {
+            await meters.EmitAsync(InstanceMeters.Changed(input.ServerId, updated.Flavor.Vcpus, updated.Flavor.RamMb, time.GetUtcNow()), cancellationToken);
+        }
 
         if (deleteRequest is null)
         {

@@ -2,12 +2,13 @@ using FuncCloud.Durable.Compute.Workflows;
 using FuncCloud.Shared.Compute;
 using FuncCloud.Shared.Compute.InstanceActions;
 using FuncCloud.Shared.Compute.Servers;
+using FuncCloud.Shared.Telemetry.Samples;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FuncCloud.Durable.Compute.Activities;
 
 /// <summary>Marks a server DELETED (its claims are released and its instance destroyed by then) and finishes the step.</summary>
-public sealed class FinishDelete(ServerRepository servers, InstanceActionRepository actions, TimeProvider time)
+public sealed class FinishDelete(ServerRepository servers, InstanceActionRepository actions, TimeProvider time, IMeterEmitter meters)
 {
     [Function(nameof(FinishDelete))]
     public async Task RunAsync([ActivityTrigger] FinishDeleteInput input, CancellationToken cancellationToken)
@@ -22,6 +23,7 @@ public sealed class FinishDelete(ServerRepository servers, InstanceActionReposit
             UpdatedAt = now,
             Operation = null,
         }, cancellationToken);
+        await meters.EmitAsync(InstanceMeters.Deleted(input.ServerId, now), cancellationToken);
         await actions.EventFinishAsync(input.ServerId, input.RequestId, ComputeSteps.Terminate, true, input.Host, input.Details, null, now, cancellationToken);
     }
 }

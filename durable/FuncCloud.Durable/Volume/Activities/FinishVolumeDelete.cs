@@ -1,4 +1,5 @@
 using FuncCloud.Durable.Volume.Workflows;
+using FuncCloud.Shared.Telemetry.Samples;
 using FuncCloud.Shared.Volume.Pools;
 using FuncCloud.Shared.Volume.Quotas;
 using FuncCloud.Shared.Volume.Snapshots;
@@ -12,7 +13,7 @@ namespace FuncCloud.Durable.Volume.Activities;
 /// Safe to retry: each step tolerates what an earlier attempt already removed, and quota is released only by
 /// the attempt that removed the record.
 /// </summary>
-public sealed class FinishVolumeDelete(VolumeRepository volumes, SnapshotRepository snapshots, StoragePoolRepository pools, VolumeQuotaService quotas)
+public sealed class FinishVolumeDelete(VolumeRepository volumes, SnapshotRepository snapshots, StoragePoolRepository pools, VolumeQuotaService quotas, TimeProvider time, IMeterEmitter? meters = null)
 {
     [Function(nameof(FinishVolumeDelete))]
     public async Task RunAsync([ActivityTrigger] DeleteVolumeInput input, CancellationToken cancellationToken)
@@ -41,6 +42,11 @@ public sealed class FinishVolumeDelete(VolumeRepository volumes, SnapshotReposit
         if (await volumes.DeleteAsync(input.ProjectId, input.VolumeId, cancellationToken))
         {
             await quotas.ReleaseAsync(input.ProjectId, new VolumeUsage(1, volume.Size, 0, 0, 0), cancellationToken);
+            if (meters is not null)
+            {
+                var now = time.GetUtcNow();
+                await meters.EmitAsync([VolumeMeters.Size(volume, now, endedAt: now)], cancellationToken);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using FuncCloud.Shared.Telemetry.Samples;
 using FuncCloud.Shared.Volume.Messages;
 using FuncCloud.Shared.Volume.Pools;
 using FuncCloud.Shared.Volume.Volumes;
@@ -27,7 +28,7 @@ public sealed record SettleVolumeInput(
 /// volume is still in the step's status; a failure also records a user message naming the cause. False when
 /// the volume is gone or was moved on by someone else (an admin's reset), so the workflow compensates.
 /// </summary>
-public sealed class SettleVolume(VolumeRepository volumes, VolumeMessageRepository messages)
+public sealed class SettleVolume(VolumeRepository volumes, VolumeMessageRepository messages, IMeterEmitter? meters = null)
 {
     [Function(nameof(SettleVolume))]
     public async Task<bool> RunAsync([ActivityTrigger] SettleVolumeInput input, CancellationToken cancellationToken)
@@ -45,6 +46,13 @@ public sealed class SettleVolume(VolumeRepository volumes, VolumeMessageReposito
             await messages.AddAsync(new VolumeMessageRecord(
                 input.MessageId, input.ProjectId, input.EventId ?? VolumeMessageEvents.ScheduleAllocateVolume,
                 input.UserMessage, "ERROR", "VOLUME", input.VolumeId, input.RequestId, input.At, input.At.AddDays(30)), cancellationToken);
+        }
+
+        // Metered when the step leaves the volume usable (created, extended, restored): its size from now on.
+        if (applied && meters is not null && input.Status is VolumeStatus.Available or VolumeStatus.InUse
+            && await volumes.GetAsync(input.ProjectId, input.VolumeId, cancellationToken) is { } settled)
+        {
+            await meters.EmitAsync([VolumeMeters.Size(settled, input.At)], cancellationToken);
         }
 
         return applied;

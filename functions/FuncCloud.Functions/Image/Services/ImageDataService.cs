@@ -2,6 +2,7 @@ using FuncCloud.Functions.Image.Api;
 using FuncCloud.Shared.Image;
 using FuncCloud.Shared.OpenStack.Errors;
 using FuncCloud.Shared.Security;
+using FuncCloud.Shared.Telemetry.Samples;
 using Microsoft.Extensions.Logging;
 using Actions = FuncCloud.Functions.Image.Services.ImagePolicyDefaults.Actions;
 
@@ -21,7 +22,8 @@ public sealed partial class ImageDataService(
     ImageAccess access,
     ImageQuota quota,
     TimeProvider clock,
-    ILogger<ImageDataService> logger)
+    ILogger<ImageDataService> logger,
+    IMeterEmitter? meters = null)
 {
     /// <summary>Streams <paramref name="body"/> in as the image's data and activates it.</summary>
     public async Task UploadAsync(RequestContext caller, string imageId, Stream body, CancellationToken cancellationToken)
@@ -47,6 +49,10 @@ public sealed partial class ImageDataService(
         }
 
         LogUploaded(logger, imageId, digest.Size);
+        if (meters is not null)
+        {
+            await meters.EmitAsync([ImageMeters.Uploaded(activated)], CancellationToken.None);
+        }
     }
 
     /// <summary><c>PUT /v2/images/{id}/stage</c>: stores the data for a later glance-direct import.</summary>
