@@ -25,8 +25,15 @@ public sealed class LibvirtCollection : ICollectionFixture<LibvirtFixture>
 /// </summary>
 public sealed class LibvirtFixture : IAsyncLifetime
 {
+    // The daemons are the test process's, not one fixture's: the libvirt collection and the end-to-end node each hold
+    // a fixture, and they run side by side. Whoever started virtlogd/libvirtd, they stop only when the last fixture
+    // that uses them is gone; otherwise one class ending would pull libvirtd from under the other's guests.
+    private static readonly SemaphoreSlim ServicesGate = new(1, 1);
+    private static readonly List<string> StartedServices = [];
+    private static int s_users;
+
     private readonly HostCommand _host = new();
-    private readonly List<string> _startedServices = [];
+    private bool _counted;
 
     /// <summary>Why these tests cannot run on this machine, or null when they can.</summary>
     public string? SkipReason { get; private set; }
@@ -137,9 +144,28 @@ public sealed class LibvirtFixture : IAsyncLifetime
             Directory.Delete(Root, recursive: true);
         }
 
-        foreach (var service in Enumerable.Reverse(_startedServices))
+        if (!_counted)
         {
-            await _host.TryRunAsync(service, ["stop"], CancellationToken.None);
+            return;
+        }
+
+        await ServicesGate.WaitAsync();
+        try
+        {
+            _counted = false;
+            if (--s_users == 0)
+            {
+                foreach (var service in Enumerable.Reverse(StartedServices))
+                {
+                    await _host.TryRunAsync(service, ["stop"], CancellationToken.None);
+                }
+
+                StartedServices.Clear();
+            }
+        }
+        finally
+        {
+            ServicesGate.Release();
         }
     }
 
@@ -155,18 +181,28 @@ public sealed class LibvirtFixture : IAsyncLifetime
             return "virsh or qemu-system-x86_64 is not installed (.ci/run installs libvirt-clients, libvirt-daemon-system, qemu-system-x86).";
         }
 
-        if (await ConnectsAsync())
+        await ServicesGate.WaitAsync();
+        try
         {
-            return null;
-        }
-
-        // No systemd here: start the daemons by hand, as HOST-FACTS.md describes.
-        foreach (var service in new[] { "/etc/init.d/virtlogd", "/etc/init.d/libvirtd" })
-        {
-            if (File.Exists(service) && (await _host.TryRunAsync(service, ["start"], CancellationToken.None)).ExitCode == 0)
+            s_users++;
+            _counted = true;
+            if (await ConnectsAsync())
             {
-                _startedServices.Add(service);
+                return null;
             }
+
+            // No systemd here: start the daemons by hand, as HOST-FACTS.md describes.
+            foreach (var service in new[] { "/etc/init.d/virtlogd", "/etc/init.d/libvirtd" })
+            {
+                if (File.Exists(service) && (await _host.TryRunAsync(service, ["start"], CancellationToken.None)).ExitCode == 0 && !StartedServices.Contains(service))
+                {
+                    StartedServices.Add(service);
+                }
+            }
+        }
+        finally
+        {
+            ServicesGate.Release();
         }
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
